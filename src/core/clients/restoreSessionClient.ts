@@ -1,0 +1,52 @@
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, ServerKind, SessionPage } from '../model/restoreSession';
+
+export interface SessionFilter {
+  /** Normalised states to include (empty/undefined = all). */
+  states?: Array<'running' | 'stopping' | 'finished'>;
+  results?: Array<'success' | 'warning' | 'failed'>;
+  /** Server type strings (`RestoreVm`, `FileLevelRestore`, `Vex`, …). */
+  types?: string[];
+  /** Case-insensitive substring of the name. */
+  text?: string;
+}
+
+export interface ListQuery {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  filter?: SessionFilter;
+  signal?: AbortSignal;
+}
+
+export interface GetOptions {
+  /** EM only: XML is the server default; JSON on request. VB365 is always JSON. */
+  format?: BodyFormat;
+  signal?: AbortSignal;
+}
+
+/** Where a client keeps its session token between runs (VS Code: SecretStorage). */
+export interface TokenStore {
+  load(): Promise<string | undefined>;
+  save(token: string | undefined): Promise<void>;
+}
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+/** Log sink. Messages never contain secrets (clients redact them). */
+export type Logger = (level: LogLevel, message: string) => void;
+
+/** What the extension, CLI and benchmarks need from either server kind. */
+export interface RestoreSessionClient {
+  readonly kind: ServerKind;
+  /** Connects (logon / token) if needed; resolves with a short server description (version). */
+  connect(signal?: AbortSignal): Promise<string>;
+  listSessions(query: ListQuery): Promise<SessionPage>;
+  getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
+  /** VB365 only; EM resolves to []. */
+  getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /** Fetches a related resource (a link href of this server) as a raw document. */
+  getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody>;
+  /** Ends the server-side session (EM logoff, VB365 token logout where supported). */
+  logoff(): Promise<void>;
+  /** Closes the connection pool. */
+  dispose(): Promise<void>;
+}
