@@ -1,0 +1,2 @@
+// Placeholder: replaced by the real CLI.
+process.stdout.write('veeam cli\n');

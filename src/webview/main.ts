@@ -1,0 +1,2 @@
+// Placeholder: replaced by the session panel page script.
+export {};
