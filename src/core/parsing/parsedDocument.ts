@@ -15,7 +15,8 @@ export interface ListPaging {
 /** What a Veeam response body turned out to be. Error bodies never come back as a value: they throw. */
 export type ParsedDocument =
   | { kind: 'session'; session: RestoreSession }
-  | { kind: 'list'; sessions: RestoreSession[]; paging: ListPaging | undefined }
+  /** `skipped`: items dropped because they had no usable id, or repeated an id already in the list. */
+  | { kind: 'list'; sessions: RestoreSession[]; paging: ListPaging | undefined; skipped: number }
   | { kind: 'events'; events: RestoreSessionEvent[]; paging: ListPaging | undefined }
   /** EM LogonSession. */
   | { kind: 'logon'; sessionId: string; userName: string }

@@ -1,0 +1,70 @@
+import type { Platform, SessionResult, SessionState } from './restoreSession';
+
+/** Server state strings (both APIs, any case) to the normalised lifecycle. Unknown strings stay visible as rawState. */
+export function normaliseState(raw: string | undefined): SessionState {
+  switch ((raw ?? '').toLowerCase()) {
+    case 'starting':
+    case 'working':
+    case 'running':
+      return 'running';
+    case 'stopping':
+      return 'stopping';
+    case 'stopped':
+    case 'finished':
+      return 'finished';
+    default:
+      return 'unknown';
+  }
+}
+
+export function normaliseResult(raw: string | undefined, state: SessionState): SessionResult {
+  // VB365 reports a result even while working (v5 examples show Working + Success): not an outcome yet.
+  if (state === 'running' || state === 'stopping') return 'pending';
+  switch ((raw ?? '').toLowerCase()) {
+    case 'none':
+    case '':
+      return state === 'finished' ? 'unknown' : 'pending';
+    case 'success':
+      return 'success';
+    case 'warning':
+      return 'warning';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'unknown';
+  }
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  restorevm: 'VM restore',
+  filelevelrestore: 'File-level restore',
+  vex: 'Exchange',
+  veod: 'OneDrive for Business',
+  vesp: 'SharePoint',
+  vet: 'Teams',
+};
+
+export function typeLabel(raw: string): string {
+  return TYPE_LABELS[raw.toLowerCase()] ?? (raw || 'Unknown');
+}
+
+const M365_PLATFORMS: Record<string, Platform> = { vex: 'Exchange', veod: 'OneDrive', vesp: 'SharePoint', vet: 'Teams' };
+
+export function microsoft365Platform(type: string): Platform {
+  return M365_PLATFORMS[type.toLowerCase()] ?? 'unknown';
+}
+
+/** Platform from a HierarchyObjRef (`urn:VMware:Vm:…`, `urn:HyperV:…`, `urn:vCloud:…`). */
+export function platformFromHierarchyRef(ref: string | undefined): Platform {
+  const m = /^urn:([^:]+):/i.exec(ref ?? '');
+  switch (m?.[1].toLowerCase()) {
+    case 'vmware':
+      return 'vSphere';
+    case 'hyperv':
+      return 'Hyper-V';
+    case 'vcloud':
+      return 'Cloud Director';
+    default:
+      return 'unknown';
+  }
+}

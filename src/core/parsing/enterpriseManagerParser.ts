@@ -1,0 +1,145 @@
+import { VeeamError } from '../errors';
+import type { RawBody } from '../model/restoreSession';
+import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
+import { readLinks, normaliseEnterpriseManagerSession } from './enterpriseManagerSession';
+import type { ListPaging, ParsedDocument } from './parsedDocument';
+import { parseJsonBody } from './jsonBody';
+import { bodyTextForParsing } from './rawBody';
+import { buildSessionList } from './sessionListBuilder';
+import { errorFromVeeamErrorBody } from './veeamErrorBody';
+import { parseXmlDocument } from './xmlDocument';
+
+/**
+ * Parses any Enterprise Manager response body (XML or JSON) into a ParsedDocument.
+ * Error bodies throw their typed error; malformed bodies throw `malformedResponse`.
+ */
+export function parseEnterpriseManagerDocument(raw: RawBody): ParsedDocument {
+  const text = bodyTextForParsing(raw.text);
+  if (raw.format === 'xml') {
+    const doc = parseXmlDocument(text);
+    return interpret(doc.rootName, doc.root, raw);
+  }
+  const parsed = parseJsonBody(text);
+  if (Array.isArray(parsed)) {
+    const { sessions, skipped } = buildSessionList(parsed, (o) => normaliseEnterpriseManagerSession(o));
+    return { kind: 'list', sessions, paging: undefined, skipped };
+  }
+  if (!isPlainRecord(parsed)) throw unrelated('a JSON value that is not an object');
+  return interpret(jsonRootName(new CaseInsensitiveFields(parsed)), parsed, raw);
+}
+
+/** JSON has no root element: infer the XML root name from the `Type` property or the shape (A.4.2). */
+function jsonRootName(f: CaseInsensitiveFields): string {
+  const type = f.string('Type');
+  if (type === 'RestoreSessionReference') return 'EntityRef';
+  if (type) return type;
+  if (f.has('Entities') || f.has('PagingInfo')) return 'QueryResult';
+  if (f.has('Refs')) return 'EntityReferences';
+  if (Array.isArray(f.get('RestoreSessions'))) return 'RestoreSessions';
+  if (f.has('SessionId') && f.has('UserName')) return 'LogonSession';
+  if (f.has('StatusCode') && f.has('Message')) return 'Error';
+  if (f.has('SupportedVersions')) return 'EnterpriseManager';
+  return 'Object';
+}
+
+function interpret(rootName: string, root: Record<string, unknown>, raw: RawBody): ParsedDocument {
+  const f = new CaseInsensitiveFields(root);
+  switch (rootName) {
+    case 'Error':
+      throw errorFromVeeamErrorBody(f);
+    case 'RestoreSession': {
+      const session = normaliseEnterpriseManagerSession(root, raw);
+      if (!session) throw unrelated('a RestoreSession without an id');
+      return { kind: 'session', session };
+    }
+    case 'EntityRef': {
+      const type = f.string('Type') ?? '';
+      if (type !== 'RestoreSessionReference') return other(rootName, root);
+      const session = normaliseEnterpriseManagerSession(root, raw);
+      if (!session) throw unrelated('a restore session reference without an id');
+      return { kind: 'session', session };
+    }
+    case 'RestoreSessions':
+      return list(f.list('RestoreSession').length ? f.list('RestoreSession') : f.list('RestoreSessions'), undefined);
+    case 'EntityReferences':
+      return list(restoreSessionRefs(f), undefined);
+    case 'QueryResult':
+      return queryResult(f);
+    case 'LogonSession': {
+      const sessionId = f.string('SessionId');
+      if (!sessionId) throw unrelated('a LogonSession without a SessionId');
+      return { kind: 'logon', sessionId, userName: f.string('UserName') ?? '' };
+    }
+    default:
+      if (!looksVeeam(rootName, f)) throw unrelated(`a "${rootName}" document`);
+      return other(rootName, root);
+  }
+}
+
+function queryResult(f: CaseInsensitiveFields): ParsedDocument {
+  const paging = readPaging(f.object('PagingInfo'));
+  const entities = f.object('Entities');
+  if (entities) {
+    // XML: Entities/RestoreSessions/RestoreSession[]; JSON: Entities.RestoreSessions.RestoreSessions[] (same-name wrapper).
+    const wrapper = entities.get('RestoreSessions');
+    let items: unknown[] = [];
+    if (Array.isArray(wrapper)) items = wrapper;
+    else if (isPlainRecord(wrapper)) {
+      const w = new CaseInsensitiveFields(wrapper);
+      items = w.list('RestoreSession').length ? w.list('RestoreSession') : w.list('RestoreSessions');
+    }
+    return list(items, paging);
+  }
+  return list(restoreSessionRefs(f), paging);
+}
+
+function restoreSessionRefs(f: CaseInsensitiveFields): unknown[] {
+  const refs = f.get('Refs');
+  const items = Array.isArray(refs) ? refs : isPlainRecord(refs) ? new CaseInsensitiveFields(refs).list('Ref') : f.list('Ref');
+  return items.filter((r) => isPlainRecord(r) && String(new CaseInsensitiveFields(r).string('Type') ?? 'RestoreSessionReference') === 'RestoreSessionReference');
+}
+
+function list(items: unknown[], paging: ListPaging | undefined): ParsedDocument {
+  const { sessions, skipped } = buildSessionList(items, (o) => normaliseEnterpriseManagerSession(o));
+  return { kind: 'list', sessions, paging, skipped };
+}
+
+function readPaging(p: CaseInsensitiveFields | undefined): ListPaging | undefined {
+  if (!p) return undefined;
+  const page = positiveInt(p.string('PageNum')) ?? 1;
+  const pageSize = positiveInt(p.string('PageSize')) ?? 0;
+  const pagesCount = nonNegativeInt(p.string('PagesCount'));
+  const next = readLinks(p.get('Links')).find((l) => l.rel.toLowerCase() === 'next');
+  // `Next` is authoritative when links are present; otherwise compare with PagesCount (0 = empty result).
+  const hasLinks = p.has('Links') && p.get('Links') !== null;
+  const hasNext = next !== undefined || (!hasLinks && pagesCount !== undefined && page < pagesCount);
+  const paging: ListPaging = { page, pageSize, hasNext };
+  if (pagesCount !== undefined) paging.pagesCount = pagesCount;
+  if (next) paging.nextHref = next.href;
+  return paging;
+}
+
+function positiveInt(s: string | undefined): number | undefined {
+  const n = Number(s);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function nonNegativeInt(s: string | undefined): number | undefined {
+  const n = Number(s);
+  return s !== undefined && s !== '' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+function other(rootName: string, root: Record<string, unknown>): ParsedDocument {
+  return { kind: 'other', rootName, data: safeRecord(Object.entries(root)) };
+}
+
+/** EM documents carry Href/Type/Links or are one of the known entry points; anything else is not from EM. */
+function looksVeeam(rootName: string, f: CaseInsensitiveFields): boolean {
+  return f.has('Href') || f.has('Links') || f.has('UID') || ['EnterpriseManager', 'QuerySvc', 'LogonSessions', 'Task'].includes(rootName);
+}
+
+function unrelated(what: string): VeeamError {
+  return new VeeamError('malformedResponse', `The response is not an Enterprise Manager restore-session document (got ${what}).`, {
+    detail: what,
+  });
+}

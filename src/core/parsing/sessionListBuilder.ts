@@ -1,0 +1,23 @@
+import type { RawBody, RestoreSession } from '../model/restoreSession';
+
+/** Collects normalised list items, dropping unusable rows and repeated ids (first occurrence wins). */
+export function buildSessionList(
+  items: unknown[],
+  normalise: (item: Record<string, unknown>) => RestoreSession | undefined,
+): { sessions: RestoreSession[]; skipped: number } {
+  const seen = new Set<string>();
+  const sessions: RestoreSession[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    const s = typeof item === 'object' && item !== null && !Array.isArray(item) ? normalise(item as Record<string, unknown>) : undefined;
+    if (!s || seen.has(s.id)) {
+      skipped++;
+      continue;
+    }
+    seen.add(s.id);
+    sessions.push(s);
+  }
+  return { sessions, skipped };
+}
+
+export type { RawBody };

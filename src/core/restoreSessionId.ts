@@ -1,0 +1,85 @@
+import { VeeamError } from './errors';
+import type { ServerKind } from './model/restoreSession';
+import { UID_PREFIX, isGuid, uidForId } from './model/restoreSessionUid';
+
+export interface RestoreSessionReference {
+  /** Bare GUID, lower case: safe to put in a URL after encodeURIComponent. */
+  id: string;
+  uid: string;
+  /** Present when the input was a URL: which server and API it points at. */
+  server?: { kind: ServerKind; origin: string; apiVersion?: string };
+}
+
+const MAX_INPUT = 2048;
+const EM_PATH = /^\/api\/restoresessions\/([^/?#]+)\/?$/i;
+const VB365_PATH = /^\/(v\d+)\/restoresessions\/([^/?#]+)(?:\/[^?#]*)?$/i;
+
+export const ACCEPTED_FORMS =
+  'a GUID (3f2a…-…), a UID (urn:veeam:RestoreSession:<guid>), or a restore session URL from Enterprise Manager (https://host:9398/api/restoreSessions/<guid>) or Microsoft 365 (https://host:4443/v8/RestoreSessions/<guid>)';
+
+/**
+ * Turns what a user typed or pasted into a restore-session id, before any request is made.
+ * Throws VeeamError('invalidInput') saying what is accepted.
+ */
+export function parseRestoreSessionReference(input: string): RestoreSessionReference {
+  const text = stripWrapping(input);
+  if (text.length === 0) throw invalid('Enter a restore session ID.');
+  if (text.length > MAX_INPUT) throw invalid('That input is too long to be a restore session ID.');
+
+  const bare = text.replace(/^\{(.*)\}$/, '$1');
+  if (isGuid(bare)) return fromGuid(bare);
+
+  if (text.toLowerCase().startsWith(UID_PREFIX.toLowerCase())) {
+    const guid = text.slice(UID_PREFIX.length);
+    if (isGuid(guid)) return fromGuid(guid);
+    throw invalid(`"${preview(text)}" is a restore session UID without a valid GUID.`);
+  }
+  if (/^urn:veeam:/i.test(text)) {
+    throw invalid(`"${preview(text)}" is the UID of another kind of Veeam object, not a restore session.`);
+  }
+
+  if (/^https?:\/\//i.test(text)) return fromUrl(text);
+  throw invalid(`"${preview(text)}" is not a restore session ID.`);
+}
+
+function fromUrl(text: string): RestoreSessionReference {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(`"${preview(text)}" is not a valid URL.`);
+  }
+  const path = decodePath(url.pathname);
+  const em = EM_PATH.exec(path);
+  if (em && isGuid(em[1])) return { ...fromGuid(em[1]), server: { kind: 'em', origin: url.origin } };
+  const vb = VB365_PATH.exec(path);
+  if (vb && isGuid(vb[2])) return { ...fromGuid(vb[2]), server: { kind: 'vb365', origin: url.origin, apiVersion: vb[1].toLowerCase() } };
+  throw invalid(`The URL "${preview(text)}" does not point at a restore session.`);
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function fromGuid(guid: string): RestoreSessionReference {
+  const id = guid.toLowerCase();
+  return { id, uid: uidForId(id) };
+}
+
+function stripWrapping(input: string): string {
+  // People paste with quotes, angle brackets or trailing punctuation from chat messages.
+  return input.trim().replace(/^["'<`]+|["'>`.,;]+$/g, '').trim();
+}
+
+function preview(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}…` : clean;
+}
+
+function invalid(reason: string): VeeamError {
+  return new VeeamError('invalidInput', `${reason} Accepted: ${ACCEPTED_FORMS}.`, { detail: reason });
+}
