@@ -54,5 +54,5 @@ function firstSignificantChar(text: string): string | undefined {
 
 function looksLikeHtml(body: string): boolean {
   const head = body.slice(0, 512).trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<') && /<(head|body|title)[\s>]/.test(head.slice(0, 200)));
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<') && /<(head|body)[\s>]/.test(head.slice(0, 200)));
 }

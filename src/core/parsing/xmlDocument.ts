@@ -32,7 +32,8 @@ function getParser(): XMLParser {
     htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    isArray: (name) => REPEATED.has(name),
+    // Never the root itself (jPath has no dot there): a lone RestoreSession document is one object.
+    isArray: (name, jPath) => REPEATED.has(name) && String(jPath).includes('.'),
   });
   return parser;
 }
