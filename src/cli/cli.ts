@@ -1,2 +1,110 @@
-// Placeholder: replaced by the real CLI.
-process.stdout.write('veeam cli\n');
+/**
+ * Command-line access to the same protocol layer the extension uses:
+ *   node dist/cli.js get   --url URL --kind em|vb365 --user USER --id ID [--format xml|json] [--fingerprint SHA256] [--ca FILE] [--api-version v8] [--raw]
+ *   node dist/cli.js list  --url URL --kind em|vb365 --user USER [--page N] [--page-size N] [--state running|finished] [--result success|warning|failed] [--fingerprint SHA256] [--ca FILE]
+ *   node dist/cli.js parse --kind em|vb365 FILE
+ * The password comes from VEEAM_PASSWORD only: flags end up in shell history and process lists.
+ */
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { runGet, runList, type ServerArgs } from './serverCommands';
+import { runParse } from './parseCommand';
+import { CliUsageError } from './cliUsageError';
+import { VeeamError } from '../core/errors';
+
+const USAGE = `Usage:
+  node dist/cli.js get   --url URL --kind em|vb365 --user USER --id ID [--format xml|json] [--raw]
+  node dist/cli.js list  --url URL --kind em|vb365 --user USER [--page N] [--page-size N] [--state S] [--result R]
+  node dist/cli.js parse --kind em|vb365 FILE
+Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version vN (Microsoft 365, default v8).
+The password is read from the environment variable VEEAM_PASSWORD.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      url: { type: 'string' },
+      kind: { type: 'string' },
+      user: { type: 'string' },
+      id: { type: 'string' },
+      format: { type: 'string' },
+      fingerprint: { type: 'string' },
+      ca: { type: 'string' },
+      'api-version': { type: 'string' },
+      page: { type: 'string' },
+      'page-size': { type: 'string' },
+      state: { type: 'string' },
+      result: { type: 'string' },
+      raw: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 1;
+  }
+  const kind = values.kind;
+  if (kind !== undefined && kind !== 'em' && kind !== 'vb365') throw new CliUsageError(`--kind must be "em" or "vb365", not "${kind}"`);
+
+  switch (command) {
+    case 'parse': {
+      if (!kind) throw new CliUsageError('parse needs --kind em|vb365');
+      if (rest.length !== 1) throw new CliUsageError('parse needs exactly one FILE (or - for standard input)');
+      const text = rest[0] === '-' ? fs.readFileSync(0, 'utf8') : readFile(rest[0]);
+      process.stdout.write(`${JSON.stringify(runParse(kind, text, rest[0]), null, 2)}\n`);
+      return 0;
+    }
+    case 'get':
+    case 'list': {
+      const server: ServerArgs = {
+        url: values.url,
+        kind,
+        user: values.user,
+        fingerprint: values.fingerprint,
+        caFile: values.ca,
+        apiVersion: values['api-version'],
+        password: process.env.VEEAM_PASSWORD,
+      };
+      if (command === 'get') {
+        const out = await runGet(server, { id: values.id, format: values.format, raw: values.raw ?? false });
+        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+      } else {
+        const out = await runList(server, { page: values.page, pageSize: values['page-size'], state: values.state, result: values.result });
+        process.stdout.write(`${out}\n`);
+      }
+      return 0;
+    }
+    default:
+      throw new CliUsageError(`unknown command "${command}" (expected get, list or parse)`);
+  }
+}
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliUsageError(`cannot read ${file}${code ? ` (${code})` : ''}`);
+  }
+}
+
+/** One clear line on stderr, never a stack trace. */
+function describeFailure(e: unknown): string {
+  if (e instanceof VeeamError) return e.message;
+  if (e instanceof CliUsageError) return `${e.message}\n${USAGE}`;
+  if (e instanceof Error && 'code' in e && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) return `${e.message}\n${USAGE}`;
+  return `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`error: ${describeFailure(e)}\n`);
+    process.exitCode = 1;
+  },
+);

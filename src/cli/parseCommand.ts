@@ -1,0 +1,22 @@
+import { VeeamError } from '../core/errors';
+import type { ServerKind } from '../core/model/restoreSession';
+import { parseEnterpriseManagerDocument } from '../core/parsing/enterpriseManagerParser';
+import { parseMicrosoft365Document } from '../core/parsing/microsoft365Parser';
+import { toRawBody } from '../core/parsing/rawBody';
+
+/** Normalises a saved response: a single session → its model; a list or query result → every session in it. */
+export function runParse(kind: ServerKind, text: string, fileName: string): unknown {
+  const contentType = fileName.toLowerCase().endsWith('.json') ? 'application/json' : fileName.toLowerCase().endsWith('.xml') ? 'application/xml' : undefined;
+  const raw = toRawBody(text, contentType);
+  const doc = kind === 'em' ? parseEnterpriseManagerDocument(raw) : parseMicrosoft365Document(raw);
+  switch (doc.kind) {
+    case 'session':
+      return doc.session;
+    case 'list':
+      return doc.sessions;
+    case 'events':
+      return doc.events;
+    default:
+      throw new VeeamError('malformedResponse', `${fileName} holds a ${doc.kind === 'other' ? `"${doc.rootName}"` : doc.kind} document, not restore sessions.`);
+  }
+}

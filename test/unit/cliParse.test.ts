@@ -1,0 +1,86 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixtureFile } from './fixturePath';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, VEEAM_PASSWORD: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-cli-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('CLI parse (dist/cli.js)', () => {
+  before(function () {
+    if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+  });
+
+  it('normalises the documented EM entity (XML and JSON) to the same model', () => {
+    const xml = cli(['parse', '--kind', 'em', fixtureFile('em/restore-session-entity.xml')]);
+    const json = cli(['parse', '--kind', 'em', fixtureFile('em/restore-session-entity.json')]);
+    assert.strictEqual(xml.code, 0, xml.stderr);
+    assert.strictEqual(json.code, 0, json.stderr);
+    const a = JSON.parse(xml.stdout) as Record<string, unknown>;
+    const b = JSON.parse(json.stdout) as Record<string, unknown>;
+    assert.strictEqual(a.id, 'fd166510-607b-4023-882a-334d0b907e87');
+    assert.strictEqual(a.result, 'warning');
+    delete a.raw;
+    delete b.raw;
+    assert.deepStrictEqual(a, b);
+  });
+
+  it('prints every session of an EM query result and a VB365 page', () => {
+    const q = cli(['parse', '--kind', 'em', fixtureFile('em/query-result-page2.xml')]);
+    assert.strictEqual(q.code, 0, q.stderr);
+    assert.deepStrictEqual((JSON.parse(q.stdout) as Array<{ id: string }>).map((s) => s.id), ['d76f3619-99a8-45e2-9834-b30dcbf69eac', '0b6b3c1e-5a9e-4f59-9a43-0f2f3f1f6a01']);
+    const v = cli(['parse', '--kind', 'vb365', fixtureFile('vb365/restore-sessions-v8-page.json')]);
+    assert.strictEqual(v.code, 0, v.stderr);
+    assert.strictEqual((JSON.parse(v.stdout) as unknown[]).length, 2);
+    const arr = cli(['parse', '--kind', 'vb365', '-'], fs.readFileSync(fixtureFile('vb365/restore-sessions-v3-array.json'), 'utf8'));
+    assert.strictEqual(arr.code, 0, arr.stderr);
+  });
+
+  const bad: Array<[string, string, string, RegExp]> = [
+    ['a truncated XML body', 'em', fs.readFileSync(fixtureFile('em/restore-session-entity.xml'), 'utf8').slice(0, 700), /malformed XML/],
+    ['a truncated JSON body', 'vb365', '{"offset":0,"results":[{"id":', /malformed JSON/],
+    ['an EM Error body (XML)', 'em', fs.readFileSync(fixtureFile('em/error-401.xml'), 'utf8'), /session expired or not found/],
+    ['an EM Error body (JSON)', 'em', fs.readFileSync(fixtureFile('em/error-500.json'), 'utf8'), /Object reference not set/],
+    ['a VB365 error body', 'vb365', fs.readFileSync(fixtureFile('vb365/error-404.json'), 'utf8'), /Restore session was not found/],
+    ['an unrelated document', 'em', '<rss version="2.0"><channel/></rss>', /not an Enterprise Manager/],
+    ['an HTML page', 'em', '<!DOCTYPE html><html><body>502</body></html>', /HTML page/],
+    ['a token response', 'vb365', fs.readFileSync(fixtureFile('vb365/token.json'), 'utf8'), /token document, not restore sessions/],
+  ];
+  for (const [what, kind, body, message] of bad) {
+    it(`exits 1 with one clear line for ${what}`, () => {
+      const r = cli(['parse', '--kind', kind, tempFile('body.txt', body)]);
+      assert.strictEqual(r.code, 1);
+      assert.strictEqual(r.stdout, '');
+      assert.match(r.stderr, message);
+      assert.strictEqual(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.doesNotMatch(r.stderr, /illustrative\.access\.token/, 'no token echoed');
+    });
+  }
+
+  it('explains usage mistakes', () => {
+    const r = cli(['parse', fixtureFile('em/restore-session-entity.xml')]);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /^error: parse needs --kind em\|vb365/);
+    const missing = cli(['parse', '--kind', 'em', '/nonexistent/file.xml']);
+    assert.match(missing.stderr, /cannot read \/nonexistent\/file.xml \(ENOENT\)/);
+    const noPassword = cli(['get', '--url', 'https://127.0.0.1:1', '--kind', 'em', '--user', 'u', '--id', 'fd166510-607b-4023-882a-334d0b907e87']);
+    assert.strictEqual(noPassword.code, 1);
+    assert.match(noPassword.stderr, /VEEAM_PASSWORD/);
+    const badId = cli(['get', '--url', 'https://127.0.0.1:1', '--kind', 'em', '--user', 'u', '--id', 'nope']);
+    assert.match(badId.stderr, /not a restore session ID\. Accepted:/);
+  });
+});
