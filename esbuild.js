@@ -21,6 +21,15 @@ const problemMatcherPlugin = {
   },
 };
 
+// The extension bundle loads the network and XML layers (undici, fast-xml-parser: ~600 KB) lazily, on first
+// use, from their own bundle: activation stays cheap. `src/vscode/protocolLoader.ts` is the only importer.
+const lazyProtocolPlugin = {
+  name: 'lazy-protocol',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/protocol$/ }, () => ({ path: './protocol.js', external: true }));
+  },
+};
+
 const node = {
   bundle: true,
   format: 'cjs',
@@ -34,7 +43,14 @@ const node = {
 };
 
 const configs = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...node,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [...node.plugins, lazyProtocolPlugin],
+  },
+  { ...node, entryPoints: ['src/core/protocol.ts'], outfile: 'dist/protocol.js' },
   { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js' },
   {
     bundle: true,

@@ -63,6 +63,10 @@ export class VeeamError extends Error {
   }
 }
 
+/**
+ * Duck-typed on purpose: the protocol layer is its own bundle (dist/protocol.js), so an error it throws is
+ * an instance of that bundle's VeeamError class, not the extension bundle's.
+ */
 export function isVeeamError(e: unknown): e is VeeamError {
-  return e instanceof VeeamError;
+  return e instanceof Error && e.name === 'VeeamError' && typeof (e as { code?: unknown }).code === 'string';
 }

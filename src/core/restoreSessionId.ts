@@ -76,6 +76,8 @@ function stripWrapping(input: string): string {
 }
 
 function preview(text: string): string {
+  // Control and bidi characters would garble (or disguise) the echoed input in a notification.
+  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 77)}…` : clean;
 }

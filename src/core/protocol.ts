@@ -1,0 +1,9 @@
+/**
+ * The heavy half of the protocol layer (undici, fast-xml-parser), bundled on its own as dist/protocol.js and
+ * loaded by the extension on first use (src/vscode/protocolLoader.ts). Everything here is VS Code-free.
+ */
+export { createRestoreSessionClient, type ClientOptions } from './clients/createClient';
+export { probeCertificate, type CertificateInfo } from './http/certificateProbe';
+export { parseEnterpriseManagerDocument } from './parsing/enterpriseManagerParser';
+export { parseMicrosoft365Document } from './parsing/microsoft365Parser';
+export { toRawBody } from './parsing/rawBody';
