@@ -1,0 +1,304 @@
+import { VeeamError, isVeeamError } from '../errors';
+import type { HttpRequest, HttpResponse } from '../http/httpExchange';
+import type { ServerHttpClient } from '../http/serverHttpClient';
+import { errorForStatus } from '../http/statusErrors';
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
+import { isGuid } from '../model/restoreSessionUid';
+import { VB365_LATEST_API_VERSION } from '../model/serverConfig';
+import { parseMicrosoft365Document, type Microsoft365Expectation } from '../parsing/microsoft365Parser';
+import type { ParsedDocument } from '../parsing/parsedDocument';
+import { toRawBody } from '../parsing/rawBody';
+import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
+import { collectFilteredPage, pageOf } from './clientSidePaging';
+import type { ClientOptions } from './createClient';
+import { pathForHref } from './relatedHref';
+import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
+import { hasFilter, matchesFilter, sortNewestFirst } from './sessionFilterMatch';
+import { StoredToken } from './storedToken';
+
+/** The OAuth pair, with the access token's expiry as epoch milliseconds. */
+interface Microsoft365Tokens {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+  /** Lifetime the server granted, to size the refresh margin. */
+  lifetimeMs: number;
+}
+
+const API_PATH = /^\/v\d+(\/|$)/i;
+/** `limit` the server accepts at most (B.3), and how many pages a filtered list or event log reads at most. */
+const MAX_LIMIT = 10_000;
+const SCAN_PAGE_SIZE = 500;
+const MAX_SCAN_PAGES = 20;
+const EVENTS_PAGE_SIZE = 500;
+const MAX_EVENT_PAGES = 40;
+/** Used when the token response has no expires_in (the console's default lifetime). */
+const DEFAULT_LIFETIME_MS = 3600_000;
+
+/**
+ * Veeam Backup for Microsoft 365 REST API client (shared/veeam-api.md, Part B): password grant to a
+ * bearer token pair refreshed ahead of expiry, lists as v3 bare arrays or v4+ offset/limit pages,
+ * sessions and their events. The API filters nothing the SessionFilter asks for, so filters apply here.
+ */
+export class Microsoft365Client implements RestoreSessionClient {
+  readonly kind = 'vb365' as const;
+  private readonly version: string;
+  private readonly versionNumber: number;
+  private tokens: Microsoft365Tokens | undefined;
+  private storeLoaded = false;
+  private renewal: Promise<Microsoft365Tokens> | undefined;
+  private readonly stored: StoredToken<Microsoft365Tokens>;
+
+  constructor(
+    private readonly options: ClientOptions,
+    private readonly http: ServerHttpClient,
+  ) {
+    const version = (options.server.apiVersion ?? VB365_LATEST_API_VERSION).toLowerCase();
+    if (!/^v\d+$/.test(version)) throw new VeeamError('invalidInput', `"${version}" is not a Microsoft 365 REST API version (v3 … v8).`);
+    this.version = version;
+    this.versionNumber = Number(version.slice(1));
+    this.stored = new StoredToken(options.tokenStore, isTokens);
+  }
+
+  async connect(signal?: AbortSignal): Promise<string> {
+    const reused = !this.tokens && (await this.loadStored()) !== undefined;
+    await this.currentTokens(signal);
+    if (reused && this.versionNumber >= 4) {
+      // A token pair from an earlier run may be revoked: one small authenticated read proves (or renews) it.
+      await this.send({ method: 'GET', path: `${this.base}/RestoreSessions?offset=0&limit=1`, signal }, 'the restore session list');
+    }
+    return `Microsoft 365 (REST API ${this.version})`;
+  }
+
+  async listSessions(query: ListQuery): Promise<SessionPage> {
+    if (!Number.isInteger(query.page) || query.page < 1 || !Number.isInteger(query.pageSize) || query.pageSize < 1) {
+      throw new VeeamError('invalidInput', 'Page and page size must be positive whole numbers.');
+    }
+    if (this.versionNumber <= 3) {
+      // v1–v3 answer every session at once as a bare array, in no documented order.
+      const doc = await this.readList(`${this.base}/RestoreSessions`, query.signal);
+      const sessions = sortNewestFirst(doc.sessions).filter((s) => matchesFilter(s, query.filter));
+      return pageOf(sessions, query.page, query.pageSize);
+    }
+    if (!hasFilter(query.filter)) {
+      const pageSize = Math.min(query.pageSize, MAX_LIMIT);
+      const doc = await this.readList(this.listPath((query.page - 1) * pageSize, pageSize), query.signal);
+      const page: SessionPage = {
+        sessions: this.orderedPage(doc.sessions),
+        page: query.page,
+        pageSize: query.pageSize,
+        hasMore: doc.paging?.hasNext ?? false,
+      };
+      if (doc.paging?.totalCount !== undefined) page.totalCount = doc.paging.totalCount;
+      return page;
+    }
+    return collectFilteredPage(
+      async (index) => {
+        const doc = await this.readList(this.listPath(index * SCAN_PAGE_SIZE, SCAN_PAGE_SIZE), query.signal);
+        return { sessions: this.orderedPage(doc.sessions), hasNext: doc.paging?.hasNext ?? false };
+      },
+      (s) => matchesFilter(s, query.filter),
+      query.page,
+      query.pageSize,
+      MAX_SCAN_PAGES,
+    );
+  }
+
+  async getSession(id: string, options: GetOptions = {}): Promise<RestoreSession> {
+    if (!isGuid(id)) throw new VeeamError('invalidInput', `"${id.slice(0, 80)}" is not a restore session ID (a GUID).`);
+    const response = await this.send({ method: 'GET', path: `${this.base}/RestoreSessions/${encodeURIComponent(id)}`, signal: options.signal }, `restore session ${id}`);
+    const raw = toRawBody(response.text, response.contentType);
+    const doc = parseMicrosoft365Document(raw, 'sessions');
+    if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
+    return { ...doc.session, raw };
+  }
+
+  /** All events of a session (every page, bounded), in the server's `order`. */
+  async getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
+    if (!isGuid(id)) throw new VeeamError('invalidInput', `"${id.slice(0, 80)}" is not a restore session ID (a GUID).`);
+    const events: RestoreSessionEvent[] = [];
+    for (let index = 0; index < MAX_EVENT_PAGES; index++) {
+      const path = `${this.base}/RestoreSessions/${encodeURIComponent(id)}/Events?offset=${index * EVENTS_PAGE_SIZE}&limit=${EVENTS_PAGE_SIZE}`;
+      const doc = this.parse(await this.send({ method: 'GET', path, signal }, `the events of restore session ${id}`), 'events');
+      if (doc.kind !== 'events') throw unexpected(doc, 'restore session events');
+      events.push(...doc.events);
+      if (!doc.paging?.hasNext || doc.events.length === 0) break;
+    }
+    return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
+  }
+
+  async getRaw(href: string, _format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {
+    const path = pathForHref(href, this.http.origin, API_PATH);
+    const response = await this.send({ method: 'GET', path, signal }, 'the linked resource');
+    return toRawBody(response.text, response.contentType);
+  }
+
+  async logoff(): Promise<void> {
+    const tokens = this.tokens ?? (await this.loadStored());
+    this.tokens = undefined;
+    if (!tokens) return;
+    try {
+      // v7+ can revoke the token; older versions just let it expire.
+      if (this.versionNumber >= 7) {
+        const response = await this.http.request({ method: 'POST', path: `${this.base}/token/logout`, headers: bearer(tokens) });
+        if (response.status >= 300 && response.status !== 401) this.options.logger?.('warn', errorForStatus(response, { what: 'the token logout' }).toLogString());
+      }
+    } catch (e) {
+      this.options.logger?.('warn', `Token logout failed: ${isVeeamError(e) ? e.toLogString() : String(e)}`);
+    } finally {
+      await this.stored.save(undefined);
+    }
+  }
+
+  dispose(): Promise<void> {
+    return this.http.dispose();
+  }
+
+  private get base(): string {
+    return `/${this.version}`;
+  }
+
+  private listPath(offset: number, limit: number): string {
+    // v8 sorts on the server; v4–v7 have no order parameters.
+    const order = this.versionNumber >= 8 ? '&orderBy=CreationTime&orderAsc=false' : '';
+    return `${this.base}/RestoreSessions?offset=${offset}&limit=${limit}${order}`;
+  }
+
+  /**
+   * v8 pages arrive newest first. v4–v7 cannot be asked for an order, so each page is sorted on its own:
+   * newest first within what was fetched, not across the whole history (honest, not global).
+   */
+  private orderedPage(sessions: RestoreSession[]): RestoreSession[] {
+    return this.versionNumber >= 8 ? sessions : sortNewestFirst(sessions);
+  }
+
+  private async readList(path: string, signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {
+    const doc = this.parse(await this.send({ method: 'GET', path, signal }, 'the restore session list'), 'sessions');
+    if (doc.kind !== 'list') throw unexpected(doc, 'a restore session list');
+    return doc;
+  }
+
+  private parse(response: HttpResponse, expect: Microsoft365Expectation): ParsedDocument {
+    return parseMicrosoft365Document(toRawBody(response.text, response.contentType), expect);
+  }
+
+  /** An authenticated request: a valid token first; on 401 one renewal (refresh, else password) and one retry. */
+  private async send(request: HttpRequest, what: string): Promise<HttpResponse> {
+    let tokens = await this.currentTokens(request.signal);
+    let response = await this.http.request(withBearer(request, tokens));
+    if (response.status === 401) {
+      tokens = await this.renew(tokens, request.signal);
+      response = await this.http.request(withBearer(request, tokens));
+      if (response.status === 401) {
+        if (this.tokens === tokens) {
+          this.tokens = undefined;
+          await this.stored.save(undefined);
+        }
+        throw errorForStatus(response, { what });
+      }
+    }
+    if (response.status < 200 || response.status >= 300) throw errorForStatus(response, { what });
+    return response;
+  }
+
+  private async loadStored(): Promise<Microsoft365Tokens | undefined> {
+    if (this.storeLoaded) return this.tokens;
+    this.storeLoaded = true;
+    const stored = await this.stored.load();
+    if (stored && !this.tokens) this.tokens = stored;
+    return stored;
+  }
+
+  /** The token to send now: renewed shortly before it expires, so requests rarely meet a 401. */
+  private async currentTokens(signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
+    const tokens = this.tokens ?? (await this.loadStored());
+    if (!tokens) return this.renew(undefined, signal);
+    if (Date.now() >= tokens.expiresAt - refreshMarginMs(tokens.lifetimeMs)) return this.renew(tokens, signal);
+    return tokens;
+  }
+
+  /** New tokens, unless another request already replaced `stale`. One renewal at a time. */
+  private renew(stale: Microsoft365Tokens | undefined, signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
+    if (this.tokens && this.tokens !== stale) return Promise.resolve(this.tokens);
+    this.renewal ??= this.obtainTokens(stale, signal).finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal;
+  }
+
+  private async obtainTokens(stale: Microsoft365Tokens | undefined, signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
+    let tokens: Microsoft365Tokens | undefined;
+    if (stale?.refreshToken) {
+      try {
+        tokens = await this.tokenRequest({ grant_type: 'refresh_token', refresh_token: stale.refreshToken }, signal);
+      } catch (e) {
+        // An expired or revoked refresh token: sign in with the password instead (B.2.2).
+        if (isVeeamError(e) && (e.code === 'cancelled' || e.code === 'unreachable' || e.code === 'timeout' || e.code === 'tlsUntrusted' || e.code === 'certificateChanged')) throw e;
+        this.options.logger?.('debug', 'Token refresh was refused; signing in with the password.');
+      }
+    }
+    if (!tokens) {
+      const password = await this.options.password();
+      if (password === undefined) {
+        throw new VeeamError('authFailed', `No password is available for ${this.options.server.username} on ${this.options.server.name}. Sign in again.`);
+      }
+      tokens = await this.tokenRequest({ grant_type: 'password', username: this.options.server.username, password }, signal);
+    }
+    this.tokens = tokens;
+    await this.stored.save(tokens);
+    return tokens;
+  }
+
+  private async tokenRequest(fields: Record<string, string>, signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
+    const form = new URLSearchParams(fields);
+    // v7+ servers require an antiforgery cookie unless told not to; a non-browser client cannot keep one.
+    if (this.versionNumber >= 7) form.set('disable_antiforgery_token', 'true');
+    const response = await this.http.request({
+      method: 'POST',
+      path: `${this.base}/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+      signal,
+    });
+    if (response.status === 400 || response.status === 401) {
+      const veeamMessage = readVeeamErrorMessage(response.text, response.contentType);
+      const what = fields.grant_type === 'password' ? `the user name or password for ${this.options.server.username}` : 'the refresh token';
+      throw new VeeamError('authFailed', `The Microsoft 365 server refused ${what}.${veeamMessage ? ` The server said: ${veeamMessage}` : ''}`, {
+        status: response.status,
+        veeamMessage,
+      });
+    }
+    if (response.status !== 200) throw errorForStatus(response, { what: 'a sign-in token' });
+    const doc = this.parse(response, 'sessions');
+    if (doc.kind !== 'token') throw unexpected(doc, 'a token');
+    const lifetimeMs = doc.expiresInSeconds !== undefined ? doc.expiresInSeconds * 1000 : DEFAULT_LIFETIME_MS;
+    const tokens: Microsoft365Tokens = { accessToken: doc.accessToken, expiresAt: Date.now() + lifetimeMs, lifetimeMs };
+    if (doc.refreshToken) tokens.refreshToken = doc.refreshToken;
+    return tokens;
+  }
+}
+
+/** Renew a tenth of the lifetime early (at least 1 s, at most 1 min): 6 min before a 1-hour token would waste calls. */
+function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(60_000, Math.max(1_000, lifetimeMs / 10));
+}
+
+function bearer(tokens: Microsoft365Tokens): Record<string, string> {
+  return { authorization: `Bearer ${tokens.accessToken}`, accept: 'application/json' };
+}
+
+function withBearer(request: HttpRequest, tokens: Microsoft365Tokens): HttpRequest {
+  return { ...request, headers: { ...request.headers, ...bearer(tokens) } };
+}
+
+function isTokens(v: unknown): v is Microsoft365Tokens {
+  const o = v as Partial<Microsoft365Tokens> | null;
+  return (
+    typeof o === 'object' && o !== null && typeof o.accessToken === 'string' && o.accessToken !== '' && typeof o.expiresAt === 'number' && typeof o.lifetimeMs === 'number' &&
+    (o.refreshToken === undefined || typeof o.refreshToken === 'string')
+  );
+}
+
+function unexpected(doc: ParsedDocument, wanted: string): VeeamError {
+  return new VeeamError('malformedResponse', `Expected ${wanted} from the Microsoft 365 server, got a ${doc.kind} document.`, { detail: doc.kind });
+}

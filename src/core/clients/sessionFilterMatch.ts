@@ -1,0 +1,26 @@
+import type { RestoreSession } from '../model/restoreSession';
+import type { SessionFilter } from './restoreSessionClient';
+
+/** The client-side form of a SessionFilter, for lists the server cannot filter (VB365, EM fallback, EM name text). */
+export function matchesFilter(session: RestoreSession, filter: SessionFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.states?.length && !filter.states.some((s) => s === session.state)) return false;
+  if (filter.results?.length && !filter.results.some((r) => r === session.result)) return false;
+  if (filter.types?.length && !filter.types.some((t) => t.toLowerCase() === session.type.toLowerCase())) return false;
+  const text = filter.text?.trim().toLowerCase();
+  if (text && !session.name.toLowerCase().includes(text)) return false;
+  return true;
+}
+
+export function hasFilter(filter: SessionFilter | undefined): boolean {
+  return Boolean(filter && (filter.states?.length || filter.results?.length || filter.types?.length || filter.text?.trim()));
+}
+
+/** Newest first; sessions without a creation time last. Stable for equal times. */
+export function sortNewestFirst(sessions: RestoreSession[]): RestoreSession[] {
+  const time = (s: RestoreSession): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
+  return sessions
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => time(b.s) - time(a.s) || a.i - b.i)
+    .map(({ s }) => s);
+}

@@ -1,0 +1,121 @@
+import { Pool } from 'undici';
+import type { Logger } from '../clients/restoreSessionClient';
+import { VeeamError } from '../errors';
+import type { TlsTrust } from '../model/serverConfig';
+import { headerValue, type HttpRequest, type HttpResponse } from './httpExchange';
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './httpOptions';
+import { requestLogLine } from './requestLogLine';
+import { pause, retryDelayMs } from './retryPolicy';
+import { buildTrustingConnector } from './trustingConnector';
+import { errorCode, translateTransportError } from './transportErrors';
+
+/**
+ * One server's HTTP transport: a pooled undici dispatcher bound to the server's origin (so a request can
+ * never leave it), with that server's TLS trust, limits, retries and request log. Redirects are not followed.
+ */
+export class ServerHttpClient {
+  readonly origin: string;
+  private readonly pool: Pool;
+  private readonly options: HttpOptions;
+  private readonly closing = new AbortController();
+  // Decodes with the BOM kept: `raw` must be the body exactly as received.
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  constructor(
+    url: string,
+    trust: TlsTrust,
+    options: Partial<HttpOptions> = {},
+    private readonly logger?: Logger,
+  ) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new VeeamError('invalidInput', `"${url}" is not a valid server URL.`);
+    }
+    if (parsed.protocol !== 'https:') throw new VeeamError('invalidInput', `The server URL must start with https:// (got ${parsed.protocol}//).`);
+    this.origin = parsed.origin;
+    this.options = { ...DEFAULT_HTTP_OPTIONS, ...options };
+    this.pool = new Pool(this.origin, {
+      connections: this.options.maxConcurrentRequests,
+      connect: buildTrustingConnector(trust, this.options.connectTimeoutMs),
+      headersTimeout: this.options.headersTimeoutMs,
+      bodyTimeout: this.options.bodyTimeoutMs,
+      maxResponseSize: this.options.maxResponseBytes,
+    });
+  }
+
+  /**
+   * Sends a request and reads the whole body. Resolves with any HTTP status (callers decide what a 401
+   * or 404 means); rejects only with VeeamError for transport failures, after retries for GETs.
+   */
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const url = `${this.origin}${request.path}`;
+    const signal = request.signal ? AbortSignal.any([request.signal, this.closing.signal]) : this.closing.signal;
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      let response: HttpResponse;
+      try {
+        response = await this.once(request, url, signal);
+      } catch (e) {
+        const error = translateTransportError(e, { url, signal });
+        this.log('debug', requestLogLine(request.method, url, { error: error.code }, performance.now() - started));
+        const delay = error.code === 'unreachable' && !signal.aborted ? retryDelayMs({ method: request.method, attempt, maxRetries: this.options.retries, errorCode: errorCode(e) }) : undefined;
+        if (delay === undefined) throw error;
+        await this.wait(delay, signal, url);
+        continue;
+      }
+      this.log('debug', requestLogLine(request.method, url, { status: response.status, bytes: Buffer.byteLength(response.text) }, performance.now() - started));
+      const delay = retryDelayMs({
+        method: request.method,
+        attempt,
+        maxRetries: this.options.retries,
+        status: response.status,
+        retryAfterHeader: headerValue(response.headers, 'retry-after'),
+      });
+      if (delay === undefined) return response;
+      await this.wait(delay, signal, url);
+    }
+  }
+
+  /** Closes the pool: in-flight requests and retry pauses end as `cancelled`; no sockets or timers stay open. */
+  async dispose(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.pool.destroy().catch(() => undefined);
+  }
+
+  private async once(request: HttpRequest, url: string, signal: AbortSignal): Promise<HttpResponse> {
+    const res = await this.pool.request({
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+    const bytes = new Uint8Array(await res.body.arrayBuffer());
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      text: this.decoder.decode(bytes),
+      contentType: headerValue(res.headers, 'content-type'),
+      url,
+    };
+  }
+
+  private async wait(ms: number, signal: AbortSignal, url: string): Promise<void> {
+    try {
+      await pause(ms, signal);
+    } catch (e) {
+      throw translateTransportError(e, { url, signal });
+    }
+  }
+
+  private log(level: 'debug', message: string): void {
+    try {
+      this.logger?.(level, message);
+    } catch {
+      // A failing log sink must not fail the request.
+    }
+  }
+}
