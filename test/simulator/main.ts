@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { startSimulator, type FaultSettings, type SimulatorOptions } from './simulator';
+
+/** CLI: `npm run simulator -- --em-port 0 --large --latency 200` and so on. */
+const USAGE = `Usage: npm run simulator -- [options]
+  --host <addr>             listen address (default 127.0.0.1)
+  --em-port <n>             Enterprise Manager port (default 9398, 0 = free port)
+  --vb365-port <n>          Microsoft 365 port (default 4443, 0 = free port)
+  --seed <n>                data seed (default 1)
+  --sessions <n>            EM restore sessions (default 300)
+  --vb365-sessions <n>      VB365 restore sessions (default 150)
+  --large                   10,000 sessions on each API
+  --running <n>             running sessions per API at start (default 4)
+  --progress-step <ms>      tick of running sessions (default 1000)
+  --token-lifetime <s>      VB365 expires_in (default 3600)
+  --idle-timeout <s>        EM logon idle timeout (default 900)
+  --latency <ms>            added before every response
+  --error-rate <0..1>       500 with a Veeam error body
+  --reset-rate <0..1>       connection reset without a response
+  --truncate-rate <0..1>    body cut in half
+  --malformed-rate <0..1>   XML/JSON made invalid
+  --html502-rate <0..1>     HTML 502 page (reverse proxy)
+  --html200-rate <0..1>     HTML page with status 200
+  --bom                     UTF-8 BOM before EM bodies
+  --camel-case              EM JSON keys camelCase (EM 13)
+  --throttle-tokens         VB365 /token answers 429
+`;
+
+function numberFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string' },
+      'em-port': { type: 'string' },
+      'vb365-port': { type: 'string' },
+      seed: { type: 'string' },
+      sessions: { type: 'string' },
+      'vb365-sessions': { type: 'string' },
+      large: { type: 'boolean' },
+      running: { type: 'string' },
+      'progress-step': { type: 'string' },
+      'token-lifetime': { type: 'string' },
+      'idle-timeout': { type: 'string' },
+      latency: { type: 'string' },
+      'error-rate': { type: 'string' },
+      'reset-rate': { type: 'string' },
+      'truncate-rate': { type: 'string' },
+      'malformed-rate': { type: 'string' },
+      'html502-rate': { type: 'string' },
+      'html200-rate': { type: 'string' },
+      bom: { type: 'boolean' },
+      'camel-case': { type: 'boolean' },
+      'throttle-tokens': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const faults: Partial<FaultSettings> = {};
+  const rate = (flag: string, key: keyof FaultSettings): void => {
+    const n = numberFlag(values, flag);
+    if (n !== undefined) Object.assign(faults, { [key]: n });
+  };
+  rate('latency', 'latencyMs');
+  rate('error-rate', 'errorRate');
+  rate('reset-rate', 'resetRate');
+  rate('truncate-rate', 'truncateRate');
+  rate('malformed-rate', 'malformedRate');
+  rate('html502-rate', 'html502Rate');
+  rate('html200-rate', 'htmlOk200Rate');
+  if (values.bom) faults.bom = true;
+  if (values['camel-case']) faults.camelCaseJson = true;
+  if (values['throttle-tokens']) faults.throttleTokens = true;
+
+  const options: SimulatorOptions = {
+    host: values.host,
+    emPort: numberFlag(values, 'em-port'),
+    vb365Port: numberFlag(values, 'vb365-port'),
+    seed: numberFlag(values, 'seed'),
+    sessionCount: numberFlag(values, 'sessions') ?? (values.large ? 10000 : undefined),
+    vb365SessionCount: numberFlag(values, 'vb365-sessions') ?? (values.large ? 10000 : undefined),
+    runningCount: numberFlag(values, 'running'),
+    progressStepMs: numberFlag(values, 'progress-step'),
+    tokenLifetimeSeconds: numberFlag(values, 'token-lifetime'),
+    emIdleTimeoutSeconds: numberFlag(values, 'idle-timeout'),
+    faults,
+  };
+  const sim = await startSimulator(options);
+  const lines = [
+    'Veeam simulator running (self-signed certificate, trust it by fingerprint)',
+    `  Enterprise Manager   ${sim.emUrl}/api/    user ${sim.credentials.em.username}  password ${sim.credentials.em.password}`,
+    `  Microsoft 365        ${sim.vb365Url}/v8/   user ${sim.credentials.vb365.username}  password ${sim.credentials.vb365.password}`,
+    `  SHA-256 fingerprint  ${sim.fingerprint256}`,
+    `  Control endpoint     ${sim.controlUrl}  (GET/POST/DELETE /faults, POST /expire-tokens, POST /down?ms=, GET /requests, POST /sessions?api=em)`,
+    'Press Ctrl+C to stop.',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const ready = {
+    emUrl: sim.emUrl,
+    vb365Url: sim.vb365Url,
+    controlUrl: sim.controlUrl,
+    fingerprint256: sim.fingerprint256,
+    credentials: sim.credentials,
+  };
+  process.stdout.write(`SIMULATOR_READY ${JSON.stringify(ready)}\n`);
+
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    sim.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('simulator stop failed:', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.stderr.write(USAGE);
+  process.exit(2);
+});

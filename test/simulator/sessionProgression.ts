@@ -1,0 +1,125 @@
+import { addEnterpriseManagerSession, finish, type EmRestoreSession, type EnterpriseManagerData } from './enterpriseManagerData';
+import { addMicrosoft365Session, appendItemEvent, finishMicrosoft365Session, type M365RestoreSession, type Microsoft365Data } from './microsoft365Data';
+import type { SeededRandom } from './seededRandom';
+
+export type FinalResult = 'Success' | 'Warning' | 'Failed';
+
+interface RunPlan {
+  finalResult: FinalResult;
+  /** Progress points per tick (1–2 → a session takes ~50–100 ticks). */
+  speed: number;
+  /** VB365 has no progress field; this drives its item events and completion. */
+  progress: number;
+  ticksInPhase: number;
+}
+
+/**
+ * Moves running sessions forward on one unref'd interval: EM Starting → Working (Progress rising) →
+ * Stopping → Stopped with a result; VB365 Working with item events appended → Stopped.
+ */
+export class SessionProgression {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly emPlans = new Map<EmRestoreSession, RunPlan>();
+  private readonly m365Plans = new Map<M365RestoreSession, RunPlan>();
+
+  constructor(
+    private readonly em: EnterpriseManagerData,
+    private readonly m365: Microsoft365Data,
+    private readonly random: SeededRandom,
+    private readonly stepMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const s of em.sessions) if (s.state !== 'Stopped') this.emPlans.set(s, this.plan(s.progress ?? 0));
+    for (const s of m365.sessions) if (s.state !== 'Stopped') this.m365Plans.set(s, this.plan(this.random.int(0, 90)));
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.stepMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  addEnterpriseManager(name?: string, finalResult?: FinalResult): string {
+    const session = addEnterpriseManagerSession(this.em, this.random, this.now(), name);
+    this.emPlans.set(session, this.plan(0, finalResult));
+    return session.id;
+  }
+
+  addMicrosoft365(name?: string, finalResult?: FinalResult): string {
+    const session = addMicrosoft365Session(this.m365, this.random, this.now(), name);
+    this.m365Plans.set(session, this.plan(0, finalResult));
+    return session.id;
+  }
+
+  private plan(progress: number, finalResult?: FinalResult): RunPlan {
+    return {
+      finalResult: finalResult ?? this.random.weighted<FinalResult>([['Success', 70], ['Warning', 20], ['Failed', 10]]),
+      speed: 0.85 + this.random.next() * 0.85,
+      progress,
+      ticksInPhase: 0,
+    };
+  }
+
+  private tick(): void {
+    const now = this.now();
+    if (this.emPlans.size > 0) this.em.revision++;
+    for (const [s, plan] of this.emPlans) this.advanceEnterpriseManager(s, plan, now);
+    for (const [s, plan] of this.m365Plans) this.advanceMicrosoft365(s, plan, now);
+  }
+
+  private advanceEnterpriseManager(s: EmRestoreSession, plan: RunPlan, now: number): void {
+    plan.ticksInPhase++;
+    switch (s.state) {
+      case 'Starting':
+        if (plan.ticksInPhase >= 2) this.enter(s, plan, 'Working');
+        return;
+      case 'Working': {
+        plan.progress = Math.min(100, plan.progress + plan.speed);
+        // A failing restore dies part-way; the others reach 100 and stop.
+        if (plan.finalResult === 'Failed' && plan.progress >= 70) {
+          s.progress = Math.floor(plan.progress);
+          this.enter(s, plan, 'Stopping');
+          return;
+        }
+        s.progress = Math.floor(plan.progress);
+        if (plan.progress >= 100) this.enter(s, plan, 'Stopping');
+        return;
+      }
+      case 'Stopping':
+        if (plan.ticksInPhase >= 2) {
+          const progress = s.progress;
+          finish(this.random, s, now, plan.finalResult);
+          s.progress = progress;
+          this.emPlans.delete(s);
+        }
+        return;
+      case 'Stopped':
+        this.emPlans.delete(s);
+    }
+  }
+
+  private enter(s: EmRestoreSession, plan: RunPlan, state: EmRestoreSession['state']): void {
+    s.state = state;
+    plan.ticksInPhase = 0;
+  }
+
+  private advanceMicrosoft365(s: M365RestoreSession, plan: RunPlan, now: number): void {
+    if (s.state === 'Stopped') {
+      this.m365Plans.delete(s); // stopped through the API
+      return;
+    }
+    const before = Math.floor(plan.progress / 12);
+    plan.progress = Math.min(100, plan.progress + plan.speed);
+    if (Math.floor(plan.progress / 12) > before) appendItemEvent(s, this.random, now, this.random.chance(0.05) ? 'Skipped' : 'Success');
+    if (plan.progress >= 100) {
+      if (plan.finalResult !== 'Success') appendItemEvent(s, this.random, now, plan.finalResult);
+      finishMicrosoft365Session(s, this.random, now, plan.finalResult);
+      this.m365Plans.delete(s);
+    }
+  }
+}

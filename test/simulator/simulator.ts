@@ -1,0 +1,166 @@
+import { ApiListener } from './apiListener';
+import { createCertificate } from './certificate';
+import { startControlServer } from './controlServer';
+import { generateEnterpriseManagerData } from './enterpriseManagerData';
+import { EnterpriseManagerLogons } from './enterpriseManagerLogons';
+import { createEnterpriseManagerApi } from './enterpriseManagerRoutes';
+import { NO_FAULTS, type FaultSettings } from './faults';
+import { generateMicrosoft365Data } from './microsoft365Data';
+import { createMicrosoft365Api } from './microsoft365Routes';
+import { Microsoft365Tokens } from './microsoft365Tokens';
+import { RequestCounter } from './requestCounter';
+import { SeededRandom } from './seededRandom';
+import { SessionProgression } from './sessionProgression';
+import { DEMO_CREDENTIALS, type SimulatorCredentials } from './simulatorCredentials';
+
+export type { FaultSettings } from './faults';
+export type { SimulatorCredentials } from './simulatorCredentials';
+
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 9398; 0 = free port. */
+  emPort?: number;
+  /** Default 4443; 0 = free port. */
+  vb365Port?: number;
+  /** Deterministic data; default 1. */
+  seed?: number;
+  /** EM sessions; default 300 across 3 backup servers; 10000+ for benchmarks. */
+  sessionCount?: number;
+  /** Default 150. */
+  vb365SessionCount?: number;
+  /** Sessions running at start that progress; default 4 per API. */
+  runningCount?: number;
+  /** Tick of running sessions (default 1000 ms: a running session finishes in ~60–120 s). */
+  progressStepMs?: number;
+  /** VB365 access token expires_in; default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** EM logon session idle timeout; default 900. */
+  emIdleTimeoutSeconds?: number;
+  faults?: Partial<FaultSettings>;
+}
+
+export interface RunningSimulator {
+  /** Origin, e.g. https://127.0.0.1:9398 (the client appends /api). */
+  emUrl: string;
+  /** Origin, e.g. https://127.0.0.1:4443 (the client appends /v8 etc.). */
+  vb365Url: string;
+  /** http://127.0.0.1:PORT, loopback-only control endpoint. */
+  controlUrl: string;
+  certificatePem: string;
+  /** As Node's X509Certificate.fingerprint256: uppercase hex with colons. */
+  fingerprint256: string;
+  credentials: { em: SimulatorCredentials; vb365: SimulatorCredentials };
+  /** Merges into the current settings. */
+  setFaults(f: Partial<FaultSettings>): void;
+  clearFaults(): void;
+  /** Every EM logon session and VB365 access + refresh token becomes invalid (401). */
+  expireAllTokens(): void;
+  /** Closes the listeners and open sockets, then comes back on the same ports after `ms`; resolves when back. */
+  goDown(ms: number): Promise<void>;
+  /** Requests received since start or the last reset. */
+  requestCount(filter?: { api?: 'em' | 'vb365'; pathIncludes?: string; method?: string }): number;
+  resetRequestCount(): void;
+  /** A new running session (GUID) that starts progressing now. */
+  addRunningSession(api: 'em' | 'vb365', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed' }): string;
+  /** Closes everything; no timers are left behind. */
+  stop(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? 1;
+  const runningCount = options.runningCount ?? 4;
+  const nowMs = Date.now();
+  const dataRandom = new SeededRandom(seed);
+  const em = generateEnterpriseManagerData(dataRandom.fork(), options.sessionCount ?? 300, runningCount, nowMs);
+  const m365 = generateMicrosoft365Data(dataRandom.fork(), options.vb365SessionCount ?? 150, runningCount, nowMs);
+  const runtimeRandom = dataRandom.fork();
+  const progression = new SessionProgression(em, m365, runtimeRandom, options.progressStepMs ?? 1000);
+  const logons = new EnterpriseManagerLogons((options.emIdleTimeoutSeconds ?? 900) * 1000, runtimeRandom);
+  const tokens = new Microsoft365Tokens(options.tokenLifetimeSeconds ?? 3600);
+  const counter = new RequestCounter();
+  let faults: FaultSettings = { ...NO_FAULTS, ...options.faults };
+  const faultRandom = new SeededRandom(seed ^ 0x5eed);
+  const certificate = await createCertificate();
+
+  const emApi = createEnterpriseManagerApi({ data: em, logons, credentials: DEMO_CREDENTIALS.em, faults: () => faults });
+  const m365Api = createMicrosoft365Api({ data: m365, tokens, credentials: DEMO_CREDENTIALS.vb365, faults: () => faults, random: runtimeRandom, now: Date.now });
+  const common = { host, certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem, faults: () => faults, faultRandom, counter };
+  const listeners = [
+    new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: emApi.handle, internalError: emApi.internalError }),
+    new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: m365Api.handle, internalError: m365Api.internalError }),
+  ];
+  try {
+    for (const listener of listeners) await listener.listen();
+  } catch (e) {
+    await Promise.all(listeners.map((l) => l.close()));
+    throw e;
+  }
+  progression.start();
+
+  // goDown: one outage at a time; a second call waits for the first to finish.
+  let outage: Promise<void> = Promise.resolve();
+  let comeback: { timer: NodeJS.Timeout; resolve(): void } | undefined;
+  let stopped = false;
+  const takeDown = (ms: number): { down: Promise<void>; back: Promise<void> } => {
+    let markDown!: () => void;
+    const down = new Promise<void>((resolve) => (markDown = resolve));
+    const back = outage.then(async () => {
+      if (stopped) return markDown();
+      await Promise.all(listeners.map((l) => l.close()));
+      markDown();
+      await new Promise<void>((resolve) => {
+        comeback = { timer: setTimeout(resolve, ms), resolve };
+      });
+      comeback = undefined;
+      if (!stopped) for (const l of listeners) await l.listen();
+    });
+    outage = back.catch(() => undefined);
+    return { down, back };
+  };
+
+  const addRunningSession: RunningSimulator['addRunningSession'] = (api, opts = {}) =>
+    api === 'em' ? progression.addEnterpriseManager(opts.name, opts.finalResult) : progression.addMicrosoft365(opts.name, opts.finalResult);
+  const expireAllTokens = (): void => {
+    logons.expireAll();
+    tokens.expireAll();
+  };
+  const control = await startControlServer({
+    faults: () => ({ ...faults }),
+    setFaults: (f) => (faults = { ...faults, ...f }),
+    clearFaults: () => (faults = { ...NO_FAULTS }),
+    expireAllTokens,
+    takeDown: (ms) => takeDown(ms).down,
+    counter,
+    addRunningSession,
+  });
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    emUrl: `https://${urlHost}:${listeners[0].port}`,
+    vb365Url: `https://${urlHost}:${listeners[1].port}`,
+    controlUrl: control.url,
+    certificatePem: certificate.certificatePem,
+    fingerprint256: certificate.fingerprint256,
+    credentials: { em: { ...DEMO_CREDENTIALS.em }, vb365: { ...DEMO_CREDENTIALS.vb365 } },
+    setFaults: (f) => (faults = { ...faults, ...f }),
+    clearFaults: () => (faults = { ...NO_FAULTS }),
+    expireAllTokens,
+    goDown: (ms) => takeDown(ms).back,
+    requestCount: (filter) => counter.count(filter),
+    resetRequestCount: () => counter.reset(),
+    addRunningSession,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      progression.stop();
+      if (comeback) {
+        clearTimeout(comeback.timer);
+        comeback.resolve();
+      }
+      await outage;
+      await Promise.all([...listeners.map((l) => l.close()), control.close()]);
+    },
+  };
+}
