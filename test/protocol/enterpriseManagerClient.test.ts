@@ -67,6 +67,21 @@ describe('Enterprise Manager client against the simulator', () => {
     assert.strictEqual(page1.hasMore, expected.length > 2);
   });
 
+  it('falls back to the plain collection where the query service is unavailable, with the same pages', async () => {
+    const viaQuery = clients.create('em');
+    const expected = await viaQuery.listSessions({ page: 2, pageSize: 25, filter: { states: ['finished'] } });
+    sim.setFaults({ queryServiceUnavailable: true });
+    const client = clients.create('em');
+    sim.resetRequestCount();
+    const page = await client.listSessions({ page: 2, pageSize: 25, filter: { states: ['finished'] } });
+    assert.deepStrictEqual(page.sessions.map((s) => s.id), expected.sessions.map((s) => s.id));
+    assert.strictEqual(page.hasMore, expected.hasMore);
+    await client.listSessions({ page: 1, pageSize: 25 });
+    // The query service is asked once; afterwards the client remembers it is missing.
+    assert.strictEqual(sim.requestCount({ api: 'em', pathIncludes: '/api/query' }), 1);
+    assert.strictEqual(sim.requestCount({ api: 'em', pathIncludes: '/api/restoreSessions' }), 2);
+  });
+
   it('reads one session as XML by default and as JSON on request, body kept exactly', async () => {
     const client = clients.create('em');
     const [listed] = (await client.listSessions({ page: 1, pageSize: 1 })).sessions;

@@ -186,6 +186,9 @@ export function createEnterpriseManagerApi(ctx: EnterpriseManagerContext): { han
         throw new EmHttpError(405, `Method [${request.method}] is not allowed for resource [${request.path}].`, { Allow: match.allowed.join(', ') });
       }
       const call = { request, params: match.params, logon: logonSession };
+      if (ctx.faults().queryServiceUnavailable && request.path.toLowerCase().startsWith('/api/query')) {
+        throw new EmHttpError(501, 'The query service is not available on this server.');
+      }
       if (!match.handler.cacheable) return match.handler.handle(call);
       const key = `${request.origin} ${wantsJson(request)} ${ctx.faults().camelCaseJson} ${request.target}`;
       return cache.getOrBuild(key, ctx.data.revision, () => match.handler.handle(call));

@@ -21,6 +21,8 @@ export interface FaultSettings {
   camelCaseJson: boolean;
   /** VB365 /token answers 429 with Retry-After: 1. */
   throttleTokens: boolean;
+  /** EM /api/query answers 501 with an Error body, as on servers where the query service is not available. */
+  queryServiceUnavailable: boolean;
 }
 
 export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
@@ -34,6 +36,7 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   bom: false,
   camelCaseJson: false,
   throttleTokens: false,
+  queryServiceUnavailable: false,
 });
 
 /** What happens to one response, decided once per request. */
