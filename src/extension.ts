@@ -1,10 +1,118 @@
 import * as vscode from 'vscode';
+import { registerAddServer } from './vscode/commands/addServer';
+import type { CommandContext } from './vscode/commands/commandContext';
+import { registerCopySessionDetails } from './vscode/commands/copySessionDetails';
+import { registerEditServer } from './vscode/commands/editServer';
+import { registerFilter } from './vscode/commands/filter';
+import { registerOpenSessionById } from './vscode/commands/openSessionById';
+import { registerOpenSessionNode } from './vscode/commands/openSessionNode';
+import { registerRefresh } from './vscode/commands/refresh';
+import { registerRemoveServer } from './vscode/commands/removeServer';
+import { registerRenameServer } from './vscode/commands/renameServer';
+import { registerShowLog } from './vscode/commands/showLog';
+import { registerShowRunning } from './vscode/commands/showRunning';
+import { registerSignInOut } from './vscode/commands/signInOut';
+import type { VeeamRestoreSessionsApi } from './vscode/extensionApi';
+import { RecentServersMemento } from './vscode/lookup/recentServersMemento';
+import { CompletionNotifier } from './vscode/monitor/completionNotifier';
+import { RunningStatusBar } from './vscode/monitor/runningStatusBar';
+import { SessionMonitor } from './vscode/monitor/sessionMonitor';
+import { SessionPanelManager } from './vscode/panel/sessionPanelManager';
+import { RawDocumentProvider } from './vscode/rawDocuments/rawDocumentProvider';
+import { ServerRegistry } from './vscode/serverRegistry';
+import { importBootstrapServers } from './vscode/servers/bootstrapImport';
+import { SessionListStore } from './vscode/sessions/sessionListStore';
+import { completionNotificationSetting, pageSize, pollIntervals } from './vscode/settings';
+import { RestoreSessionTreeProvider } from './vscode/tree/restoreSessionTreeProvider';
 
-// Placeholder wiring: the extension-UI work replaces this with the real registry, tree, commands and monitor.
-export function activate(context: vscode.ExtensionContext): void {
-  const tree: vscode.TreeDataProvider<never> = { getTreeItem: (e) => e, getChildren: () => [] };
-  context.subscriptions.push(vscode.window.createTreeView('veeamRestoreSessions.sessions', { treeDataProvider: tree }));
-  void vscode.commands.executeCommand('setContext', 'veeamRestoreSessions.hasServers', false);
+export type { VeeamRestoreSessionsApi } from './vscode/extensionApi';
+
+/** Wires the parts together; the parts own their behaviour. Everything is disposed through context.subscriptions. */
+export async function activate(context: vscode.ExtensionContext): Promise<VeeamRestoreSessionsApi> {
+  const own = <T extends vscode.Disposable>(value: T): T => {
+    context.subscriptions.push(value);
+    return value;
+  };
+  const log = own(vscode.window.createOutputChannel('Veeam Restore Sessions', { log: true }));
+
+  const registry = own(
+    new ServerRegistry(context.secrets, log, (server) =>
+      vscode.window.showInputBox({
+        title: vscode.l10n.t('Sign In to {0}', server.name),
+        prompt: vscode.l10n.t('Password of {0} on {1}', server.username, server.url),
+        password: true,
+        ignoreFocusOut: true,
+      }),
+    ),
+  );
+  const updateHasServers = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'veeamRestoreSessions.hasServers', registry.list().length > 0);
+  own(registry.onDidChangeServers(() => void updateHasServers()));
+  await importBootstrapServers(registry, log);
+  await updateHasServers();
+
+  const store = own(new SessionListStore(registry, log, pageSize));
+  const tree = own(new RestoreSessionTreeProvider(registry, store));
+  const treeView = own(vscode.window.createTreeView('veeamRestoreSessions.sessions', { treeDataProvider: tree, showCollapseAll: true }));
+  const notifier = new CompletionNotifier(completionNotificationSetting, (id) => registry.get(id)?.name);
+  const monitor = own(
+    new SessionMonitor({
+      registry,
+      store,
+      log,
+      intervals: pollIntervals,
+      isTreeVisible: () => treeView.visible,
+      onObserved: (update) => notifier.observe(update),
+      onWatched: (ref) => notifier.markOpened(ref),
+    }),
+  );
+  own(treeView.onDidChangeVisibility(() => monitor.reschedule()));
+  own(
+    new RunningStatusBar(monitor, (count) => {
+      treeView.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} restore sessions running', count) } : undefined;
+    }),
+  );
+
+  const raw = own(new RawDocumentProvider(registry, log));
+  const panels = own(
+    SessionPanelManager.register(context.extensionUri, {
+      registry,
+      monitor,
+      log,
+      openRaw: (ref, format) => raw.open(ref, format),
+      openRawHref: (serverId, href, format) => raw.openHref(serverId, href, format),
+    }),
+  );
+
+  const commands: CommandContext = {
+    registry,
+    store,
+    tree,
+    treeView,
+    monitor,
+    notifier,
+    recent: new RecentServersMemento(context.globalState),
+    log,
+    openPanel: (ref, initial) => panels.open(ref, initial),
+    openRaw: (ref, format) => raw.open(ref, format),
+  };
+  for (const d of [
+    registerAddServer(commands),
+    registerEditServer(commands),
+    registerRenameServer(commands),
+    registerRemoveServer(commands),
+    ...registerSignInOut(commands),
+    ...registerRefresh(commands),
+    ...registerFilter(commands),
+    registerOpenSessionById(commands),
+    ...registerOpenSessionNode(commands),
+    ...registerCopySessionDetails(commands),
+    registerShowRunning(commands),
+    registerShowLog(commands),
+  ]) {
+    own(d);
+  }
+
+  return { registry, store, tree, treeView, monitor, panels };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import type { ServerKind } from '../../core/model/restoreSession';
+import type { TlsTrust } from '../../core/model/serverConfig';
+import { DEFAULT_PORTS, VB365_API_VERSIONS, VB365_LATEST_API_VERSION } from '../../core/model/serverConfig';
+import { BACK, inputStep, pickStep, type StepAnswer } from './quickInputStep';
+import { normaliseServerUrl } from './serverUrl';
+
+/** A server definition being entered; `password` undefined while editing means "keep the stored one". */
+export interface ServerDraft {
+  id: string;
+  kind: ServerKind;
+  apiVersion?: string;
+  url: string;
+  name: string;
+  username: string;
+  password?: string;
+  trust: TlsTrust;
+}
+
+export type FormStep = 'kind' | 'apiVersion' | 'url' | 'name' | 'username' | 'password';
+const STEPS: readonly FormStep[] = ['kind', 'apiVersion', 'url', 'name', 'username', 'password'];
+
+interface KindItem extends vscode.QuickPickItem {
+  serverKind: ServerKind;
+}
+
+/**
+ * The multi-step Add/Edit Server input (step numbers, Back button). Starts at `startAt` (a retry after bad
+ * credentials starts at the username and keeps the rest). Resolves undefined when the user dismisses it.
+ */
+export async function runServerForm(
+  initial: Partial<ServerDraft> & { id: string },
+  options: { editing: boolean; startAt?: FormStep },
+): Promise<ServerDraft | undefined> {
+  const draft: Partial<ServerDraft> & { id: string } = { trust: { mode: 'system' }, ...initial };
+  const title = options.editing ? vscode.l10n.t('Edit Veeam Server') : vscode.l10n.t('Add Veeam Server');
+  const applies = (step: FormStep): boolean => step !== 'apiVersion' || draft.kind === 'vb365';
+  let index = STEPS.indexOf(options.startAt ?? 'kind');
+  while (index < STEPS.length) {
+    const step = STEPS[index];
+    if (!applies(step)) {
+      index += 1;
+      continue;
+    }
+    const visible = STEPS.filter(applies);
+    const position = { title, step: visible.indexOf(step) + 1, totalSteps: visible.length };
+    const answer = await ask(step, draft, position, options.editing);
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      do index -= 1;
+      while (index > 0 && !applies(STEPS[index]));
+      index = Math.max(0, index);
+      continue;
+    }
+    index += 1;
+  }
+  const { kind, url, name, username } = draft;
+  if (!kind || !url || !name || !username) return undefined;
+  return { ...draft, kind, url, name, username, trust: draft.trust ?? { mode: 'system' } };
+}
+
+type Position = { title: string; step: number; totalSteps: number };
+
+async function ask(step: FormStep, draft: Partial<ServerDraft>, position: Position, editing: boolean): Promise<StepAnswer<true>> {
+  switch (step) {
+    case 'kind': {
+      const items: KindItem[] = [
+        { serverKind: 'em', label: vscode.l10n.t('Veeam Backup Enterprise Manager'), description: vscode.l10n.t('vSphere, Cloud Director, Hyper-V · port {0}', DEFAULT_PORTS.em) },
+        { serverKind: 'vb365', label: vscode.l10n.t('Veeam Backup for Microsoft 365'), description: vscode.l10n.t('Exchange, OneDrive, SharePoint, Teams · port {0}', DEFAULT_PORTS.vb365) },
+      ];
+      const picked = await pickStep({ ...position, placeholder: vscode.l10n.t('Which kind of Veeam server?'), items, active: items.find((i) => i.serverKind === draft.kind) });
+      if (picked === undefined || picked === BACK) return picked;
+      if (draft.kind && picked.serverKind !== draft.kind && draft.url) {
+        // Swap a default port that belonged to the other kind.
+        draft.url = draft.url.replace(`:${DEFAULT_PORTS[draft.kind]}`, `:${DEFAULT_PORTS[picked.serverKind]}`);
+      }
+      draft.kind = picked.serverKind;
+      return true;
+    }
+    case 'apiVersion': {
+      const items = [...VB365_API_VERSIONS].reverse().map((v) => ({
+        label: v,
+        description: v === VB365_LATEST_API_VERSION ? vscode.l10n.t('latest (Veeam Backup for Microsoft 365 v8)') : undefined,
+      }));
+      const current = draft.apiVersion ?? VB365_LATEST_API_VERSION;
+      const picked = await pickStep({ ...position, placeholder: vscode.l10n.t('REST API version'), items, active: items.find((i) => i.label === current) });
+      if (picked === undefined || picked === BACK) return picked;
+      draft.apiVersion = picked.label;
+      return true;
+    }
+    case 'url': {
+      const kind = draft.kind ?? 'em';
+      const value = draft.url ?? `https://:${DEFAULT_PORTS[kind]}`;
+      const answer = await inputStep({
+        ...position,
+        prompt: vscode.l10n.t('Server address (https, default port {0})', DEFAULT_PORTS[kind]),
+        placeholder: `https://veeam.example.com:${DEFAULT_PORTS[kind]}`,
+        value,
+        valueSelection: draft.url ? undefined : [8, 8],
+        validate: (v) => {
+          const result = normaliseServerUrl(v, kind, vscode.l10n.t);
+          return 'error' in result ? result.error : undefined;
+        },
+      });
+      if (answer === undefined || answer === BACK) return answer;
+      const result = normaliseServerUrl(answer, kind, vscode.l10n.t);
+      if ('error' in result) return undefined;
+      if (draft.url !== result.origin) draft.trust = { mode: 'system' };
+      draft.url = result.origin;
+      if (!draft.name) draft.name = result.host;
+      return true;
+    }
+    case 'name': {
+      const answer = await inputStep({
+        ...position,
+        prompt: vscode.l10n.t('Display name'),
+        value: draft.name ?? '',
+        validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name.')),
+      });
+      if (answer === undefined || answer === BACK) return answer;
+      draft.name = answer.trim();
+      return true;
+    }
+    case 'username': {
+      const answer = await inputStep({
+        ...position,
+        prompt: vscode.l10n.t('User name (DOMAIN\\user or user@domain)'),
+        value: draft.username ?? '',
+        validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a user name.')),
+      });
+      if (answer === undefined || answer === BACK) return answer;
+      draft.username = answer.trim();
+      return true;
+    }
+    case 'password': {
+      const answer = await inputStep({
+        ...position,
+        prompt: editing ? vscode.l10n.t('Password (leave empty to keep the stored one)') : vscode.l10n.t('Password'),
+        password: true,
+        validate: (v) => (v || editing ? undefined : vscode.l10n.t('Enter the password.')),
+      });
+      if (answer === undefined || answer === BACK) return answer;
+      draft.password = answer || undefined;
+      return true;
+    }
+  }
+}

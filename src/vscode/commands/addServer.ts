@@ -1,0 +1,81 @@
+import { randomUUID } from 'crypto';
+import * as vscode from 'vscode';
+import type { ServerKind } from '../../core/model/restoreSession';
+import type { TlsTrust } from '../../core/model/serverConfig';
+import { establishServer } from '../addServer/establishServer';
+import { runServerForm, type ServerDraft } from '../addServer/serverForm';
+import { normaliseServerUrl } from '../addServer/serverUrl';
+import type { CommandContext } from './commandContext';
+
+/** Arguments for driving Add Server without UI (tests, scripts). */
+export interface AddServerArgs {
+  kind: ServerKind;
+  url: string;
+  name?: string;
+  username: string;
+  password: string;
+  apiVersion?: string;
+  /** Pin this SHA-256 certificate fingerprint for the server. */
+  trustFingerprint?: string;
+  caPem?: string;
+}
+
+/** Prefill for the interactive flow (Open Restore Session offers to add the server of a pasted URL). */
+export interface AddServerPrefill {
+  kind?: ServerKind;
+  url?: string;
+  apiVersion?: string;
+}
+
+export function registerAddServer(ctx: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand('veeamRestoreSessions.addServer', (args?: unknown) =>
+    isAddServerArgs(args) ? addServerFromArgs(ctx, args) : addServerInteractive(ctx, isPrefill(args) ? args : {}),
+  );
+}
+
+/** Connects, then saves; resolves the new server id (undefined when the user gave up). */
+export async function addServerInteractive(ctx: CommandContext, prefill: AddServerPrefill): Promise<string | undefined> {
+  const draft = await runServerForm({ id: randomUUID(), ...prefill }, { editing: false, startAt: prefill.kind ? 'url' : 'kind' });
+  if (!draft) return undefined;
+  const established = await establishServer(ctx.registry, draft, { interactive: true, editing: false, log: ctx.log });
+  if (!established?.password) return undefined;
+  await ctx.registry.add(established.config, established.password, established.client);
+  ctx.log.info(`added server ${established.config.name} (${established.config.kind}, ${established.config.url})`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Connected to {0}.', established.config.name));
+  return established.config.id;
+}
+
+async function addServerFromArgs(ctx: CommandContext, args: AddServerArgs): Promise<string> {
+  const url = normaliseServerUrl(args.url, args.kind, vscode.l10n.t);
+  if ('error' in url) throw new Error(url.error);
+  const trust: TlsTrust = args.trustFingerprint
+    ? { mode: 'fingerprint', sha256: args.trustFingerprint }
+    : args.caPem
+      ? { mode: 'ca', caPem: args.caPem }
+      : { mode: 'system' };
+  const draft: ServerDraft = {
+    id: randomUUID(),
+    kind: args.kind,
+    apiVersion: args.kind === 'vb365' ? (args.apiVersion ?? 'v8') : undefined,
+    url: url.origin,
+    name: args.name ?? url.host,
+    username: args.username,
+    password: args.password,
+    trust,
+  };
+  const established = await establishServer(ctx.registry, draft, { interactive: false, editing: false, log: ctx.log });
+  if (!established) throw new Error(vscode.l10n.t('Connecting was cancelled.'));
+  await ctx.registry.add(established.config, args.password, established.client);
+  ctx.log.info(`added server ${established.config.name} (${established.config.kind}, ${established.config.url})`);
+  return established.config.id;
+}
+
+function isAddServerArgs(value: unknown): value is AddServerArgs {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v.kind === 'em' || v.kind === 'vb365') && typeof v.url === 'string' && typeof v.username === 'string' && typeof v.password === 'string';
+}
+
+function isPrefill(value: unknown): value is AddServerPrefill {
+  return typeof value === 'object' && value !== null && !('serverId' in value) && !('server' in value);
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { SessionFilter } from '../../core/clients/restoreSessionClient';
+import { describeFilter, FILTER_RESULTS, FILTER_STATES, resultName, stateName, toSessionFilter } from '../tree/sessionFilterState';
+import type { CommandContext } from './commandContext';
+
+interface ChoiceItem extends vscode.QuickPickItem {
+  group: 'state' | 'result' | 'type';
+  value: string;
+}
+
+const KNOWN_TYPES = ['RestoreVm', 'FileLevelRestore', 'Vex', 'Veod', 'Vesp', 'Vet'];
+
+/** Filter… (multi-select of state/result/type, then text) and Clear Filter. `{ states, results, types, text }` without UI. */
+export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
+  const apply = (filter: SessionFilter | undefined): void => {
+    ctx.store.setFilter(filter);
+    ctx.treeView.description = describeFilter(filter, vscode.l10n.t);
+    void vscode.commands.executeCommand('setContext', 'veeamRestoreSessions.filterActive', filter !== undefined);
+  };
+  return [
+    vscode.commands.registerCommand('veeamRestoreSessions.filter', async (arg?: unknown) => {
+      if (typeof arg === 'object' && arg !== null) {
+        apply(toSessionFilter(arg as Parameters<typeof toSessionFilter>[0]));
+        return;
+      }
+      const current = ctx.store.filter;
+      const items: Array<ChoiceItem | vscode.QuickPickItem> = [
+        { label: vscode.l10n.t('State'), kind: vscode.QuickPickItemKind.Separator },
+        ...FILTER_STATES.map((s) => ({ group: 'state' as const, value: s, label: stateName(s, vscode.l10n.t), picked: current?.states?.includes(s) })),
+        { label: vscode.l10n.t('Result'), kind: vscode.QuickPickItemKind.Separator },
+        ...FILTER_RESULTS.map((r) => ({ group: 'result' as const, value: r, label: resultName(r, vscode.l10n.t), picked: current?.results?.includes(r) })),
+        { label: vscode.l10n.t('Type'), kind: vscode.QuickPickItemKind.Separator },
+        ...KNOWN_TYPES.map((t) => ({ group: 'type' as const, value: t, label: t, picked: current?.types?.includes(t) })),
+      ];
+      const picked = await vscode.window.showQuickPick(items, {
+        canPickMany: true,
+        title: vscode.l10n.t('Filter Restore Sessions'),
+        placeHolder: vscode.l10n.t('Choose states, results and types (none = all)'),
+      });
+      if (!picked) return;
+      const chosen = picked.filter((p): p is ChoiceItem => 'group' in p);
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Restore Sessions'),
+        prompt: vscode.l10n.t('Name contains (optional)'),
+        value: current?.text ?? '',
+      });
+      if (text === undefined) return;
+      apply(
+        toSessionFilter({
+          states: chosen.filter((c) => c.group === 'state').map((c) => c.value),
+          results: chosen.filter((c) => c.group === 'result').map((c) => c.value),
+          types: chosen.filter((c) => c.group === 'type').map((c) => c.value),
+          text,
+        }),
+      );
+    }),
+    vscode.commands.registerCommand('veeamRestoreSessions.clearFilter', () => apply(undefined)),
+  ];
+}

@@ -1,0 +1,34 @@
+import type { RestoreSession } from '../../core/model/restoreSession';
+
+export type CompletionNotificationSetting = 'all' | 'opened' | 'off';
+
+/**
+ * Remembers the last state seen per session and reports a session exactly once when it goes from running to
+ * finished. VS Code-free; the monitor feeds it every observation and shows the notification it returns.
+ */
+export class CompletionTracker {
+  private readonly lastRunning = new Map<string, boolean>();
+  private readonly notified = new Set<string>();
+  private readonly opened = new Set<string>();
+
+  /** The user opened this session (panel, lookup): the "opened" setting notifies for it. */
+  markOpened(key: string): void {
+    this.opened.add(key);
+  }
+
+  /**
+   * Records one observation. Returns true when this observation is the session's completion and the setting
+   * asks for a notification. A session first seen already finished is not a completion.
+   */
+  observe(key: string, session: Pick<RestoreSession, 'state'>, setting: CompletionNotificationSetting): boolean {
+    const running = session.state === 'running' || session.state === 'stopping';
+    const wasRunning = this.lastRunning.get(key);
+    // An "unknown" reading (odd server state) keeps what we knew, so running → unknown → finished still counts.
+    if (session.state !== 'unknown') this.lastRunning.set(key, running);
+    if (running || wasRunning !== true || session.state !== 'finished') return false;
+    if (this.notified.has(key)) return false;
+    if (setting === 'off' || (setting === 'opened' && !this.opened.has(key))) return false;
+    this.notified.add(key);
+    return true;
+  }
+}

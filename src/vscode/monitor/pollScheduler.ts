@@ -1,0 +1,136 @@
+/**
+ * Decides when each server is polled and what a poll asks for. VS Code-free and clock-injected, so the
+ * timing rules are unit-tested without timers. The SessionMonitor owns one timer and asks this class
+ * "how long until the next server is due" and "which servers are due now".
+ */
+
+export interface PollIntervals {
+  /** While something on the server runs. */
+  runningMs: number;
+  /** Refresh of a visible list with nothing running. */
+  listMs: number;
+  /** Floor for every interval while the VS Code window is not focused. */
+  unfocusedMs: number;
+  /** Ceiling of the failure backoff. */
+  maxBackoffMs: number;
+}
+
+/** What needs a server's data right now. */
+export interface ServerDemand {
+  serverId: string;
+  /** The loaded list shows at least one running session: the first page answers for all of them. */
+  listRunning: boolean;
+  /** The list is loaded and on screen: refresh it now and then. */
+  listVisible: boolean;
+  /** Sessions watched (panels) that are running or not yet seen, and not on the list's first page. */
+  watchedPending: number;
+}
+
+/** What one tick asks a due server for. */
+export interface PollPlan {
+  serverId: string;
+  /** One list request (first page, current page size and filter). */
+  list: boolean;
+}
+
+interface ServerTiming {
+  lastPolledAt?: number;
+  failures: number;
+  notBefore?: number;
+  inFlight: boolean;
+}
+
+export class PollScheduler {
+  private readonly timings = new Map<string, ServerTiming>();
+
+  constructor(
+    private intervals: PollIntervals,
+    private readonly now: () => number,
+  ) {}
+
+  setIntervals(intervals: PollIntervals): void {
+    this.intervals = intervals;
+  }
+
+  /** Polling interval a server needs; undefined when nothing needs it (then it is not polled at all). */
+  intervalFor(demand: ServerDemand, focused: boolean): number | undefined {
+    let interval: number | undefined;
+    if (demand.listRunning || demand.watchedPending > 0) interval = this.intervals.runningMs;
+    else if (demand.listVisible) interval = this.intervals.listMs;
+    if (interval === undefined) return undefined;
+    return focused ? interval : Math.max(interval, this.intervals.unfocusedMs);
+  }
+
+  /** Epoch ms at which the server is due; undefined when it needs no polling or a poll is under way. */
+  dueAt(demand: ServerDemand, focused: boolean): number | undefined {
+    const interval = this.intervalFor(demand, focused);
+    if (interval === undefined) return undefined;
+    const timing = this.timings.get(demand.serverId);
+    if (timing?.inFlight) return undefined;
+    const byInterval = timing?.lastPolledAt === undefined ? this.now() : timing.lastPolledAt + interval;
+    return Math.max(byInterval, timing?.notBefore ?? 0);
+  }
+
+  /** Milliseconds until the next poll of any server (0 = now); undefined = nothing to poll, stop the timer. */
+  nextDelay(demands: readonly ServerDemand[], focused: boolean): number | undefined {
+    let earliest: number | undefined;
+    for (const d of demands) {
+      const due = this.dueAt(d, focused);
+      if (due !== undefined && (earliest === undefined || due < earliest)) earliest = due;
+    }
+    return earliest === undefined ? undefined : Math.max(0, earliest - this.now());
+  }
+
+  /** The servers due now and what to ask each of them. */
+  duePlans(demands: readonly ServerDemand[], focused: boolean): PollPlan[] {
+    const now = this.now();
+    return demands
+      .filter((d) => {
+        const due = this.dueAt(d, focused);
+        return due !== undefined && due <= now;
+      })
+      .map((d) => ({ serverId: d.serverId, list: d.listRunning || d.listVisible }));
+  }
+
+  started(serverId: string): void {
+    this.timing(serverId).inFlight = true;
+  }
+
+  /** A successful poll (or a list load done elsewhere, e.g. the tree expanding a server). */
+  succeeded(serverId: string): void {
+    const timing = this.timing(serverId);
+    timing.inFlight = false;
+    timing.lastPolledAt = this.now();
+    timing.failures = 0;
+    timing.notBefore = undefined;
+  }
+
+  /** A failed poll: exponential backoff from the running interval, never shorter than the server's Retry-After. */
+  failed(serverId: string, retryAfterSeconds?: number): void {
+    const timing = this.timing(serverId);
+    timing.inFlight = false;
+    timing.lastPolledAt = this.now();
+    timing.failures += 1;
+    const exponential = Math.min(this.intervals.maxBackoffMs, this.intervals.runningMs * 2 ** timing.failures);
+    const retryAfter = retryAfterSeconds !== undefined && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
+    timing.notBefore = this.now() + Math.max(exponential, retryAfter);
+  }
+
+  failureCount(serverId: string): number {
+    return this.timings.get(serverId)?.failures ?? 0;
+  }
+
+  /** Forgets a server's backoff (user pressed Retry, server edited or removed). */
+  reset(serverId: string): void {
+    this.timings.delete(serverId);
+  }
+
+  private timing(serverId: string): ServerTiming {
+    let timing = this.timings.get(serverId);
+    if (!timing) {
+      timing = { failures: 0, inFlight: false };
+      this.timings.set(serverId, timing);
+    }
+    return timing;
+  }
+}

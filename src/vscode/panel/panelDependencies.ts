@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { RestoreSessionClient } from '../../core/clients/restoreSessionClient';
+import type { BodyFormat, RestoreSession } from '../../core/model/restoreSession';
+import type { ServerConfig } from '../../core/model/serverConfig';
+import type { SessionRef } from '../sessionRef';
+
+/** What the panel and raw documents need from the server registry (structurally `Pick<ServerRegistry, 'get' | 'getClient'>`). */
+export interface ServerAccess {
+  get(id: string): ServerConfig | undefined;
+  getClient(serverId: string): Promise<RestoreSessionClient>;
+}
+
+/** What the panel needs from the session monitor (structurally `Pick<SessionMonitor, 'watch' | 'onDidUpdateSession'>`). */
+export interface SessionUpdates {
+  watch(ref: SessionRef): vscode.Disposable;
+  onDidUpdateSession: vscode.Event<{ serverId: string; session: RestoreSession }>;
+}
+
+export interface PanelDependencies {
+  registry: ServerAccess;
+  monitor: SessionUpdates;
+  log: vscode.LogOutputChannel;
+  openRaw(ref: SessionRef, format: BodyFormat): Promise<void>;
+  openRawHref(serverId: string, href: string, format: BodyFormat): Promise<void>;
+}

@@ -1,0 +1,114 @@
+import type { RestoreSession } from '../../core/model/restoreSession';
+import { formatDuration, sessionElapsedMs } from './duration';
+import type { Translate } from './translate';
+
+/** A codicon id and, when the state has one, the theme colour to paint it with. */
+export interface IconChoice {
+  id: string;
+  color?: string;
+}
+
+type Shown = Pick<
+  RestoreSession,
+  'state' | 'rawState' | 'result' | 'rawResult' | 'progress' | 'durationMs' | 'creationTime'
+>;
+
+/** Icon by state and result: shape carries the meaning, colour only reinforces it. */
+export function sessionIcon(session: Pick<RestoreSession, 'state' | 'result'>): IconChoice {
+  if (session.state === 'running' || session.state === 'stopping') return { id: 'loading~spin' };
+  switch (session.result) {
+    case 'success':
+      return { id: 'pass', color: 'testing.iconPassed' };
+    case 'warning':
+      return { id: 'warning', color: 'list.warningForeground' };
+    case 'failed':
+      return { id: 'error', color: 'testing.iconFailed' };
+    default:
+      return { id: 'circle-slash' };
+  }
+}
+
+/** The state word shown to the user: the server's own word when it has one ("Working"), else ours. */
+export function stateLabel(session: Pick<RestoreSession, 'state' | 'rawState'>, t: Translate): string {
+  if (session.rawState) return session.rawState;
+  switch (session.state) {
+    case 'running':
+      return t('Running');
+    case 'stopping':
+      return t('Stopping');
+    case 'finished':
+      return t('Finished');
+    default:
+      return t('Unknown');
+  }
+}
+
+export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
+  switch (session.result) {
+    case 'success':
+      return t('Success');
+    case 'warning':
+      return t('Warning');
+    case 'failed':
+      return t('Failed');
+    case 'pending':
+      return t('Pending');
+    default:
+      return session.rawResult || t('Unknown result');
+  }
+}
+
+/** "Working · 42%" while running, "Success · 3m 12s" when finished. */
+export function sessionDescription(session: Shown, now: number, t: Translate): string {
+  if (session.state === 'running' || session.state === 'stopping') {
+    const state = stateLabel(session, t);
+    return session.progress === undefined ? state : `${state} · ${Math.round(session.progress)}%`;
+  }
+  const label = session.state === 'finished' ? resultLabel(session, t) : stateLabel(session, t);
+  const elapsed = sessionElapsedMs(session, now);
+  return elapsed === undefined ? label : `${label} · ${formatDuration(elapsed)}`;
+}
+
+/** Screen-reader sentence: name, state, result and progress in words. */
+export function sessionAccessibilityLabel(session: Shown & Pick<RestoreSession, 'name'>, now: number, t: Translate): string {
+  if (session.state === 'running' || session.state === 'stopping') {
+    return session.progress === undefined
+      ? t('Restore session {0}, {1}', session.name, stateLabel(session, t))
+      : t('Restore session {0}, {1}, {2} percent', session.name, stateLabel(session, t), Math.round(session.progress));
+  }
+  return t('Restore session {0}, {1}', session.name, sessionDescription(session, now, t));
+}
+
+/** Escapes text from the server so Markdown renders it literally (no links, no HTML, no emphasis). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Tooltip body in Markdown: one bold title line, then a label/value line per known field.
+ * `formatTime` renders ISO timestamps in the user's locale.
+ */
+export function sessionTooltipMarkdown(
+  session: RestoreSession,
+  now: number,
+  t: Translate,
+  formatTime: (iso: string) => string,
+): string {
+  const rows: Array<[string, string | undefined]> = [
+    [t('State'), sessionDescription(session, now, t)],
+    [t('Type'), session.typeLabel],
+    [t('Platform'), session.platform === 'unknown' ? undefined : session.platform],
+    [t('Started'), session.creationTime && formatTime(session.creationTime)],
+    [t('Ended'), session.endTime && formatTime(session.endTime)],
+    [t('Restored object'), session.vmDisplayName ?? session.restoredObject],
+    [t('Organization'), session.organization],
+    [t('Initiated by'), session.initiatedBy],
+    [t('Reason'), session.reason],
+    [t('ID'), session.id],
+  ];
+  const lines = [`**${escapeMarkdown(session.name)}**`, ''];
+  for (const [label, value] of rows) {
+    if (value) lines.push(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  `);
+  }
+  return lines.join('\n');
+}

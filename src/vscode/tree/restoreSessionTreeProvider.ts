@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
+import type { ServerRegistry } from '../serverRegistry';
+import type { SessionListStore } from '../sessions/sessionListStore';
+import type { SessionRef } from '../sessionRef';
+import { ErrorNode } from './errorNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import { ServerNode } from './serverNode';
+import { SessionNode } from './sessionNode';
+import { SignedOutNode } from './signedOutNode';
+
+export type RestoreSessionTreeNode = ServerNode | SessionNode | LoadMoreNode | MessageNode | ErrorNode | SignedOutNode;
+
+/** Coalesces bursts of store changes (a poll touching many sessions) into one tree update. */
+const REFRESH_DEBOUNCE_MS = 300;
+
+/**
+ * Servers at the top, their restore sessions (newest first) below, state nodes where a list cannot be shown.
+ * Renders the SessionListStore; asking for a server's children loads its first page.
+ */
+export class RestoreSessionTreeProvider extends Disposable implements vscode.TreeDataProvider<RestoreSessionTreeNode> {
+  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RestoreSessionTreeNode | undefined>());
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  private readonly serverNodes = new Map<string, ServerNode>();
+  private readonly sessionNodes = new Map<string, SessionNode>();
+  private readonly pending = new Set<string | undefined>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly registry: Pick<ServerRegistry, 'list' | 'get'>,
+    private readonly store: SessionListStore,
+  ) {
+    super();
+    this._register(store.onDidChange((serverId) => this.schedule(serverId)));
+    this._register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  /** Re-renders one server (or everything) now. */
+  refresh(serverId?: string): void {
+    this.pending.add(serverId);
+    this.flush();
+  }
+
+  getTreeItem(element: RestoreSessionTreeNode): vscode.TreeItem {
+    return element;
+  }
+
+  getParent(element: RestoreSessionTreeNode): RestoreSessionTreeNode | undefined {
+    return element instanceof ServerNode ? undefined : element.parent;
+  }
+
+  async getChildren(element?: RestoreSessionTreeNode): Promise<RestoreSessionTreeNode[]> {
+    if (!element) return this.serverChildren();
+    if (!(element instanceof ServerNode)) return [];
+    const serverId = element.server.id;
+    await this.store.ensureLoaded(serverId);
+    this.updateServerNode(element);
+    const status = this.store.status(serverId);
+    const sessions = this.store.sessions(serverId);
+    if (status.kind === 'signedOut') return [new SignedOutNode(element)];
+    if (!sessions) {
+      return status.kind === 'error' ? [new ErrorNode(element, status.message)] : [];
+    }
+    if (sessions.length === 0) {
+      return [
+        this.store.filter
+          ? new MessageNode(element, vscode.l10n.t('No restore sessions match the filter. Clear filter'), {
+              command: 'veeamRestoreSessions.clearFilter',
+              title: vscode.l10n.t('Clear Filter'),
+            })
+          : new MessageNode(element, vscode.l10n.t('No restore sessions')),
+      ];
+    }
+    const now = Date.now();
+    const nodes: RestoreSessionTreeNode[] = sessions.map((s) => {
+      const node = new SessionNode(element, s, now);
+      this.sessionNodes.set(node.id ?? '', node);
+      return node;
+    });
+    if (this.store.hasMore(serverId)) nodes.push(new LoadMoreNode(element));
+    return nodes;
+  }
+
+  /** The node of a loaded session, for TreeView.reveal. */
+  findSessionNode(ref: SessionRef): SessionNode | undefined {
+    return this.sessionNodes.get(`${ref.serverId}/${ref.sessionId}`);
+  }
+
+  serverNode(serverId: string): ServerNode | undefined {
+    return this.serverNodes.get(serverId);
+  }
+
+  private serverChildren(): ServerNode[] {
+    const servers = this.registry.list();
+    const keep = new Set(servers.map((s) => s.id));
+    for (const id of [...this.serverNodes.keys()]) if (!keep.has(id)) this.serverNodes.delete(id);
+    for (const key of [...this.sessionNodes.keys()]) if (!keep.has(key.slice(0, key.indexOf('/')))) this.sessionNodes.delete(key);
+    return servers.map((server) => {
+      let node = this.serverNodes.get(server.id);
+      if (node) node.update(server, this.store.status(server.id), this.store.version(server.id));
+      else {
+        // One server opens expanded; with several, each starts collapsed so all of them stay in sight.
+        node = new ServerNode(server, this.store.status(server.id), this.store.version(server.id), servers.length === 1);
+        this.serverNodes.set(server.id, node);
+      }
+      return node;
+    });
+  }
+
+  private updateServerNode(node: ServerNode): void {
+    const server = this.registry.get(node.server.id) ?? node.server;
+    node.update(server, this.store.status(server.id), this.store.version(server.id));
+  }
+
+  private schedule(serverId: string | undefined): void {
+    this.pending.add(serverId);
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), REFRESH_DEBOUNCE_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const ids = [...this.pending];
+    this.pending.clear();
+    if (ids.includes(undefined)) {
+      this._onDidChangeTreeData.fire(undefined);
+      return;
+    }
+    for (const id of ids) {
+      const node = id === undefined ? undefined : this.serverNodes.get(id);
+      if (node) this.updateServerNode(node);
+      // A server node VS Code has not rendered yet: refresh the root instead.
+      this._onDidChangeTreeData.fire(node);
+    }
+  }
+}

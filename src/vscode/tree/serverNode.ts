@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { ServerConfig } from '../../core/model/serverConfig';
+import { escapeMarkdown } from '../presentation/sessionPresentation';
+import type { ServerStatus } from '../sessions/serverStatus';
+
+/** A configured server; its children are its restore sessions (or a state node). */
+export class ServerNode extends vscode.TreeItem {
+  /** `expanded`: the initial state only (VS Code remembers the user's choice per id afterwards). */
+  constructor(
+    public server: ServerConfig,
+    public status: ServerStatus,
+    public version: string | undefined,
+    expanded: boolean,
+  ) {
+    super(server.name, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = `server/${server.id}`;
+    this.render();
+  }
+
+  update(server: ServerConfig, status: ServerStatus, version: string | undefined): void {
+    this.server = server;
+    this.status = status;
+    this.version = version;
+    this.label = server.name;
+    this.render();
+  }
+
+  private render(): void {
+    const { server, status } = this;
+    const kindLabel = server.kind === 'em' ? vscode.l10n.t('Enterprise Manager') : vscode.l10n.t('Microsoft 365 {0}', server.apiVersion ?? '');
+    this.iconPath = new vscode.ThemeIcon(server.kind === 'em' ? 'server-environment' : 'cloud');
+    this.description = [this.version ?? kindLabel.trim(), statusLabel(status)].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escapeMarkdown(server.name)}**\n\n`);
+    tooltip.appendText(`${kindLabel.trim()} — ${server.url}\n\n`);
+    tooltip.appendText(vscode.l10n.t('User: {0}', server.username));
+    if (status.kind === 'error') {
+      tooltip.appendMarkdown('\n\n$(error) ');
+      tooltip.appendText(status.message);
+    }
+    this.tooltip = tooltip;
+    this.contextValue = `server ${server.kind} ${status.kind}`;
+    this.accessibilityInformation = { label: vscode.l10n.t('Server {0}, {1}', server.name, this.description) };
+  }
+}
+
+function statusLabel(status: ServerStatus): string | undefined {
+  switch (status.kind) {
+    case 'loading':
+      return vscode.l10n.t('Connecting…');
+    case 'ready':
+      return undefined;
+    case 'signedOut':
+      return vscode.l10n.t('Signed out');
+    case 'error':
+      return errorLabel(status.code);
+    default:
+      return undefined;
+  }
+}
+
+function errorLabel(code: string): string {
+  switch (code) {
+    case 'unreachable':
+    case 'timeout':
+      return vscode.l10n.t('Unreachable');
+    case 'tlsUntrusted':
+      return vscode.l10n.t('Untrusted certificate');
+    case 'certificateChanged':
+      return vscode.l10n.t('Certificate changed');
+    case 'authFailed':
+    case 'sessionExpired':
+      return vscode.l10n.t('Sign-in failed');
+    case 'forbidden':
+      return vscode.l10n.t('Access denied');
+    default:
+      return vscode.l10n.t('Error');
+  }
+}

@@ -1,0 +1,74 @@
+import type { SessionLink } from '../core/model/restoreSession';
+import type { PanelSession } from '../shared/sessionPanelProtocol';
+import { formatDuration, sessionElapsedMs } from '../vscode/presentation/duration';
+import { displayTime } from './displayTime';
+import { h, replaceChildren, setText } from './elements';
+
+/** The Overview tab: a description list of the known fields, and the session's related links. */
+export class SessionFields {
+  private readonly list = h('dl', { className: 'fields', testId: 'fields' });
+  private readonly duration = h('dd', { testId: 'duration' });
+  private readonly links = h('ul', { className: 'links', testId: 'links' });
+  private readonly linksSection = h('section', { className: 'links-section' }, h('h2', {}, 'Related resources'), this.links);
+  readonly element = h('div', {}, this.list, this.linksSection);
+  private session: PanelSession | undefined;
+
+  constructor(private readonly openLink: (href: string) => void) {}
+
+  render(session: PanelSession): void {
+    this.session = session;
+    const rows: Array<[string, string | undefined]> = [
+      ['Type', session.type ? `${session.typeLabel} (${session.type})` : session.typeLabel],
+      ['Platform', session.platform === 'unknown' ? undefined : session.platform],
+      ['State', session.rawState || session.state],
+      ['Result', session.rawResult || session.result],
+      ['Created', displayTime(session.creationTime)],
+      ['Ended', displayTime(session.endTime)],
+    ];
+    const after: Array<[string, string | undefined]> = [
+      ['Restored object', session.restoredObject],
+      ['VM', session.vmDisplayName],
+      ['Organization', session.organization],
+      ['Initiated by', session.initiatedBy],
+      ['Reason', session.reason],
+      ['Client host', session.clientHost],
+      ['Scope', session.scopeName],
+      ['Details', session.details],
+      ['ID', session.id],
+      ['UID', session.uidSynthetic ? undefined : session.uid],
+    ];
+    replaceChildren(this.list);
+    for (const [label, value] of rows) this.addRow(label, value);
+    this.list.append(h('dt', {}, 'Duration'), this.duration);
+    for (const [label, value] of after) this.addRow(label, value);
+    this.tick(Date.now());
+    this.renderLinks(session.links);
+  }
+
+  /** Recomputes the duration from creationTime: the page ticks it every second while the session runs. */
+  tick(now: number): void {
+    if (!this.session) return;
+    const elapsed = sessionElapsedMs(this.session, now);
+    setText(this.duration, elapsed === undefined ? '—' : formatDuration(elapsed));
+  }
+
+  private addRow(label: string, value: string | undefined): void {
+    if (value === undefined || value === '') return;
+    this.list.append(h('dt', {}, label), h('dd', {}, value));
+  }
+
+  private renderLinks(links: SessionLink[]): void {
+    // The host checks every href again (session's own link, configured server's origin) before opening it.
+    const openable = links.filter((l) => /^https?:\/\//i.test(l.href));
+    this.linksSection.hidden = openable.length === 0;
+    replaceChildren(
+      this.links,
+      ...openable.map((link) => {
+        const label = [link.rel, link.type, link.name].filter(Boolean).join(' · ');
+        const open = h('button', { className: 'link-button', testId: 'related-link', attrs: { type: 'button', title: link.href } }, label);
+        open.addEventListener('click', () => this.openLink(link.href));
+        return h('li', {}, open);
+      }),
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import { CompletionTracker } from '../../src/vscode/monitor/completionTracker';
+
+const running = { state: 'running' as const };
+const finished = { state: 'finished' as const };
+const unknown = { state: 'unknown' as const };
+
+describe('completion tracker', () => {
+  it('reports a running → finished transition exactly once', () => {
+    const tracker = new CompletionTracker();
+    assert.strictEqual(tracker.observe('s/1', running, 'all'), false);
+    assert.strictEqual(tracker.observe('s/1', finished, 'all'), true);
+    assert.strictEqual(tracker.observe('s/1', finished, 'all'), false);
+    // Even if a flaky server reports it running again and finished again.
+    tracker.observe('s/1', running, 'all');
+    assert.strictEqual(tracker.observe('s/1', finished, 'all'), false);
+  });
+
+  it('does not report sessions first seen finished', () => {
+    assert.strictEqual(new CompletionTracker().observe('s/1', finished, 'all'), false);
+  });
+
+  it('keeps the running memory across an unknown reading', () => {
+    const tracker = new CompletionTracker();
+    tracker.observe('s/1', running, 'all');
+    tracker.observe('s/1', unknown, 'all');
+    assert.strictEqual(tracker.observe('s/1', finished, 'all'), true);
+  });
+
+  it('"opened" reports only sessions the user opened; "off" reports none', () => {
+    const tracker = new CompletionTracker();
+    tracker.markOpened('s/2');
+    for (const key of ['s/1', 's/2', 's/3']) tracker.observe(key, running, 'opened');
+    assert.strictEqual(tracker.observe('s/1', finished, 'opened'), false);
+    assert.strictEqual(tracker.observe('s/2', finished, 'opened'), true);
+    assert.strictEqual(tracker.observe('s/3', finished, 'off'), false);
+  });
+});

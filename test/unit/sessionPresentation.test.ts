@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import type { RestoreSession } from '../../src/core/model/restoreSession';
+import { formatDuration, sessionElapsedMs } from '../../src/vscode/presentation/duration';
+import {
+  escapeMarkdown,
+  sessionAccessibilityLabel,
+  sessionDescription,
+  sessionIcon,
+  sessionTooltipMarkdown,
+} from '../../src/vscode/presentation/sessionPresentation';
+import { untranslated as t } from '../../src/vscode/presentation/translate';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+
+function session(overrides: Partial<RestoreSession> = {}): RestoreSession {
+  return {
+    kind: 'em',
+    id: '3f2a0000-0000-4000-8000-000000000001',
+    uid: 'urn:veeam:RestoreSession:3f2a0000-0000-4000-8000-000000000001',
+    uidSynthetic: false,
+    name: 'Restore SQL01',
+    type: 'RestoreVm',
+    typeLabel: 'VM restore',
+    platform: 'vSphere',
+    state: 'finished',
+    rawState: 'Stopped',
+    result: 'success',
+    rawResult: 'Success',
+    progress: 100,
+    creationTime: '2026-03-01T11:50:00Z',
+    endTime: '2026-03-01T11:53:12Z',
+    durationMs: 192_000,
+    links: [],
+    extra: {},
+    ...overrides,
+  };
+}
+
+describe('duration formatting', () => {
+  const cases: Array<[number, string]> = [
+    [0, '0s'],
+    [-5, '0s'],
+    [Number.NaN, '0s'],
+    [999, '0s'],
+    [45_000, '45s'],
+    [192_000, '3m 12s'],
+    [3_900_000, '1h 05m'],
+    [2 * 86_400_000 + 3 * 3_600_000 + 59_000, '2d 3h'],
+  ];
+  for (const [ms, text] of cases) it(`${ms} ms → ${text}`, () => assert.strictEqual(formatDuration(ms), text));
+
+  it('computes elapsed time live for a running session and uses the duration once finished', () => {
+    assert.strictEqual(sessionElapsedMs({ durationMs: undefined, creationTime: '2026-03-01T11:59:00Z' }, NOW), 60_000);
+    assert.strictEqual(sessionElapsedMs({ durationMs: 5, creationTime: '2026-03-01T11:59:00Z' }, NOW), 5);
+    assert.strictEqual(sessionElapsedMs({ durationMs: undefined, creationTime: undefined }, NOW), undefined);
+    assert.strictEqual(sessionElapsedMs({ durationMs: undefined, creationTime: 'garbage' }, NOW), undefined);
+  });
+});
+
+describe('session description and icon', () => {
+  it('shows the server state word and progress while running', () => {
+    const s = session({ state: 'running', rawState: 'Working', result: 'pending', progress: 42.4, durationMs: undefined, endTime: undefined });
+    assert.strictEqual(sessionDescription(s, NOW, t), 'Working · 42%');
+    assert.deepStrictEqual(sessionIcon(s), { id: 'loading~spin' });
+  });
+
+  it('omits progress when the server gives none (VB365)', () => {
+    const s = session({ kind: 'vb365', state: 'running', rawState: 'Working', result: 'pending', progress: undefined });
+    assert.strictEqual(sessionDescription(s, NOW, t), 'Working');
+  });
+
+  it('shows result and duration when finished', () => {
+    assert.strictEqual(sessionDescription(session(), NOW, t), 'Success · 3m 12s');
+    assert.strictEqual(sessionDescription(session({ result: 'failed', rawResult: 'Failed', durationMs: 45_000 }), NOW, t), 'Failed · 45s');
+  });
+
+  it('keeps an unknown result string visible', () => {
+    assert.strictEqual(sessionDescription(session({ result: 'unknown', rawResult: 'Partial', durationMs: undefined, creationTime: undefined }), NOW, t), 'Partial');
+  });
+
+  it('picks icon and colour by result', () => {
+    assert.deepStrictEqual(sessionIcon(session()), { id: 'pass', color: 'testing.iconPassed' });
+    assert.deepStrictEqual(sessionIcon(session({ result: 'warning' })), { id: 'warning', color: 'list.warningForeground' });
+    assert.deepStrictEqual(sessionIcon(session({ result: 'failed' })), { id: 'error', color: 'testing.iconFailed' });
+    assert.deepStrictEqual(sessionIcon(session({ result: 'unknown' })), { id: 'circle-slash' });
+    assert.deepStrictEqual(sessionIcon(session({ state: 'stopping', result: 'pending' })), { id: 'loading~spin' });
+  });
+
+  it('describes state in words for screen readers', () => {
+    const running = session({ state: 'running', rawState: 'Working', result: 'pending', progress: 7 });
+    assert.strictEqual(sessionAccessibilityLabel(running, NOW, t), 'Restore session Restore SQL01, Working, 7 percent');
+    assert.strictEqual(sessionAccessibilityLabel(session(), NOW, t), 'Restore session Restore SQL01, Success · 3m 12s');
+  });
+});
+
+describe('session tooltip', () => {
+  it('lists the known fields and escapes server text', () => {
+    const md = sessionTooltipMarkdown(
+      session({ name: '[click](https://evil) *x*', initiatedBy: 'DOMAIN\\admin', restoredObject: 'urn:VMware:Vm:1', vmDisplayName: 'sql<01>' }),
+      NOW,
+      t,
+      (iso) => `T(${iso})`,
+    );
+    assert.ok(md.startsWith('**\\[click\\]\\(https://evil\\) \\*x\\***'), md);
+    assert.ok(md.includes('Type: VM restore'));
+    assert.ok(md.includes('Started: T\\(2026\\-03\\-01T11:50:00Z\\)'), md);
+    assert.ok(md.includes('Restored object: sql\\<01\\>'), md);
+    assert.ok(md.includes('Initiated by: DOMAIN\\\\admin'), md);
+    assert.ok(!md.includes('Organization'), 'absent fields are left out');
+  });
+
+  it('escapes every Markdown-active character', () => {
+    const raw = '\\`*_{}[]()#+-.!|<>~$';
+    const escaped = escapeMarkdown(raw);
+    assert.strictEqual(escaped.replace(/\\(.)/g, '$1'), raw);
+    assert.strictEqual(escaped.length, raw.length * 2);
+    assert.strictEqual(escapeMarkdown('a\nb'), 'a b');
+  });
+});
