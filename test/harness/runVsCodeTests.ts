@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { simulatorBootstrapServers, writeBootstrapFile } from './bootstrapFile';
+import { runExtensionHostSuite } from './extensionHostSuite';
+import { armHarnessTimeout, exitOnSignals } from './harnessLifetime';
+import { acquireHarnessLock } from './harnessLock';
+import { REPO_ROOT, SCREENSHOT_DIR, TEST_RESULTS_DIR, VSIX_PATH } from './harnessPaths';
+import { installRealVsCode } from './installRealVsCode';
+import { runCommand } from './runCommand';
+import { startSimulatorProcess } from './simulatorProcess';
+import { allPassed, printSuiteSummary } from './suiteSummary';
+import type { SuiteResult } from './suiteResult';
+import { runUiSuite } from './uiSuite';
+
+/** Whole-harness limit: a hung browser or server must fail the run, not stall CI. */
+const HARNESS_TIMEOUT_MS = 12 * 60_000;
+
+function step(message: string): void {
+  console.log(`\n[vscode-tests] ${message}`);
+}
+
+/** Builds the extension and its .vsix (production bundle for the .vsix, then a dev bundle with source maps). */
+async function buildExtension(): Promise<void> {
+  step('packaging the .vsix (npm run package)');
+  await runCommand('npm', ['run', '-s', 'package'], { cwd: REPO_ROOT, capture: true });
+  if (!fs.existsSync(VSIX_PATH)) throw new Error(`npm run package did not produce ${VSIX_PATH}`);
+  step('building the development bundle (npm run build)');
+  await runCommand('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, capture: true });
+}
+
+/**
+ * Runs the extension-host suite and the UI tests against the real VS Code (code-server) and the simulator.
+ * Assumes `npm run compile-tests` ran (the npm scripts do that).
+ */
+export async function runVsCodeSuites(): Promise<SuiteResult[]> {
+  const releaseLock = await acquireHarnessLock('vscode-tests');
+  try {
+    return await runLocked();
+  } finally {
+    releaseLock();
+  }
+}
+
+async function runLocked(): Promise<SuiteResult[]> {
+  const started = Date.now();
+  step('checking the offline VS Code install (.vscode-test/)');
+  const install = await installRealVsCode();
+  await buildExtension();
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+  step('starting the simulator');
+  const simulator = await startSimulatorProcess();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-vscode-tests-'));
+  try {
+    const bootstrapFile = writeBootstrapFile(scratch, simulatorBootstrapServers(simulator.connection));
+    step('extension-host tests (mocha inside VS Code 1.139 / code-server)');
+    const hostResult = await runExtensionHostSuite({
+      install,
+      simulator: simulator.connection,
+      bootstrapFile,
+      logFile: path.join(TEST_RESULTS_DIR, 'extension-host.log'),
+      serverLogFile: path.join(TEST_RESULTS_DIR, 'code-server-extension-host.log'),
+      timeoutMs: 5 * 60_000,
+    });
+    console.log(hostResult.report);
+    const uiResult = await runUiSuite(simulator.connection);
+    step(`done in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${path.relative(REPO_ROOT, SCREENSHOT_DIR)}/`);
+    return [hostResult, uiResult];
+  } finally {
+    await simulator.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  exitOnSignals();
+  armHarnessTimeout(HARNESS_TIMEOUT_MS, 'vscode-tests');
+  fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
+  runVsCodeSuites().then(
+    (results) => {
+      printSuiteSummary(results);
+      process.exit(allPassed(results) ? 0 : 1);
+    },
+    (error: unknown) => {
+      console.error(`[vscode-tests] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * Environment variables through which the harness hands things to suites that run in other processes (the VS Code
+ * extension host, code-server), and to the extension itself.
+ */
+export const SUITE_ENVIRONMENT = {
+  /** JSON of the running simulator (see SimulatorConnection). */
+  simulator: 'VEEAM_TEST_SIMULATOR',
+  /** Where the extension-host suite writes its SuiteResult. */
+  resultFile: 'VEEAM_TEST_RESULT_FILE',
+  /** Read by the extension on activation: servers to add (see bootstrapFile.ts). */
+  bootstrap: 'VEEAM_RESTORE_SESSIONS_BOOTSTRAP',
+} as const;
