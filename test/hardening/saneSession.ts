@@ -1,0 +1,30 @@
+import * as assert from 'assert';
+import type { RestoreSession } from '../../src/core/model/restoreSession';
+import { isGuid, UID_PREFIX } from '../../src/core/model/restoreSessionUid';
+
+const STATES = new Set(['running', 'stopping', 'finished', 'unknown']);
+const RESULTS = new Set(['pending', 'success', 'warning', 'failed', 'unknown']);
+const PLATFORMS = new Set(['vSphere', 'Cloud Director', 'Hyper-V', 'Exchange', 'OneDrive', 'SharePoint', 'Teams', 'unknown']);
+
+function isIsoOrUndefined(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === value;
+}
+
+/** Every model field within its declared type and range, whatever the server sent. */
+export function assertSaneSession(s: RestoreSession): void {
+  assert.ok(isGuid(s.id) && s.id === s.id.toLowerCase(), `id ${s.id}`);
+  // The server's UID is kept verbatim when it names the same GUID; a synthesised one has the standard prefix.
+  assert.ok(s.uid.toLowerCase().endsWith(`:${s.id}`) && (!s.uidSynthetic || s.uid === `${UID_PREFIX}${s.id}`), `uid ${s.uid}`);
+  assert.ok(STATES.has(s.state), `state ${s.state}`);
+  assert.ok(RESULTS.has(s.result), `result ${s.result}`);
+  assert.ok(PLATFORMS.has(s.platform), `platform ${String(s.platform)}`);
+  assert.ok(s.progress === undefined || (Number.isInteger(s.progress) && s.progress >= 0 && s.progress <= 100 && !Object.is(s.progress, -0)), `progress ${String(s.progress)}`);
+  assert.ok(isIsoOrUndefined(s.creationTime), `creationTime ${String(s.creationTime)}`);
+  assert.ok(isIsoOrUndefined(s.endTime), `endTime ${String(s.endTime)}`);
+  assert.ok(s.durationMs === undefined || (Number.isFinite(s.durationMs) && s.durationMs >= 0), `durationMs ${String(s.durationMs)}`);
+  for (const text of [s.name, s.type, s.typeLabel, s.rawState, s.rawResult]) assert.strictEqual(typeof text, 'string');
+  assert.ok(Array.isArray(s.links) && s.links.every((l) => typeof l.rel === 'string' && typeof l.href === 'string' && l.href !== ''));
+  assert.strictEqual(Object.getPrototypeOf(s.extra), null, 'unknown fields live in a prototype-free record');
+}
