@@ -51,7 +51,8 @@ const configs = [
     plugins: [...node.plugins, lazyProtocolPlugin],
   },
   { ...node, entryPoints: ['src/core/protocol.ts'], outfile: 'dist/protocol.js' },
-  { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js' },
+  // The CLI shares dist/protocol.js too: shipping undici and fast-xml-parser twice would double the package.
+  { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', plugins: [...node.plugins, lazyProtocolPlugin] },
   {
     bundle: true,
     format: 'iife',

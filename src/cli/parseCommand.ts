@@ -1,8 +1,7 @@
 import { VeeamError } from '../core/errors';
 import type { ServerKind } from '../core/model/restoreSession';
-import { parseEnterpriseManagerDocument } from '../core/parsing/enterpriseManagerParser';
-import { parseMicrosoft365Document } from '../core/parsing/microsoft365Parser';
-import { toRawBody } from '../core/parsing/rawBody';
+// Through the protocol entry point, so dist/cli.js shares dist/protocol.js instead of bundling a second copy.
+import { parseEnterpriseManagerDocument, parseMicrosoft365Document, toRawBody } from '../core/protocol';
 
 /** Normalises a saved response: a single session → its model; a list or query result → every session in it. */
 export function runParse(kind: ServerKind, text: string, fileName: string): unknown {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { createRestoreSessionClient } from '../core/clients/createClient';
+import { createRestoreSessionClient } from '../core/protocol';
 import type { RestoreSessionClient, SessionFilter } from '../core/clients/restoreSessionClient';
 import { VeeamError } from '../core/errors';
 import type { ServerKind } from '../core/model/restoreSession';

@@ -86,21 +86,33 @@ export class ServerHttpClient {
   }
 
   private async once(request: HttpRequest, url: string, signal: AbortSignal): Promise<HttpResponse> {
-    const res = await this.pool.request({
-      method: request.method,
-      path: request.path,
-      headers: request.headers,
-      body: request.body,
-      signal,
-    });
-    const bytes = new Uint8Array(await res.body.arrayBuffer());
-    return {
-      status: res.statusCode,
-      headers: res.headers,
-      text: this.decoder.decode(bytes),
-      contentType: headerValue(res.headers, 'content-type'),
-      url,
-    };
+    const deadline = new AbortController();
+    const limitMs = this.options.responseTimeoutMs;
+    const timer = setTimeout(() => deadline.abort(), limitMs);
+    try {
+      const res = await this.pool.request({
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.any([signal, deadline.signal]),
+      });
+      const bytes = new Uint8Array(await res.body.arrayBuffer());
+      return {
+        status: res.statusCode,
+        headers: res.headers,
+        text: this.decoder.decode(bytes),
+        contentType: headerValue(res.headers, 'content-type'),
+        url,
+      };
+    } catch (e) {
+      if (deadline.signal.aborted && !signal.aborted) {
+        throw new VeeamError('timeout', `${new URL(url).host} took longer than ${Math.ceil(limitMs / 1000)} s to send its response.`, { detail: 'response deadline', cause: e });
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async wait(ms: number, signal: AbortSignal, url: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { VeeamError } from '../errors';
+import { clippedText } from '../parsing/clippedText';
 import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
 import { headerValue, type HttpResponse } from './httpExchange';
 import { retryAfterSeconds } from './retryPolicy';
@@ -46,7 +47,7 @@ function capitalise(s: string): string {
 function safeUrl(location: string): string {
   try {
     const u = new URL(location);
-    return `${u.origin}${u.pathname}`;
+    return clippedText(`${u.origin}${u.pathname}`);
   } catch {
     return 'another address';
   }

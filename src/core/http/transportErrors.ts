@@ -52,11 +52,17 @@ export function translateTransportError(e: unknown, context: TransportContext): 
     case 'EHOSTDOWN':
     case 'ENETDOWN':
       return new VeeamError('unreachable', `${where} cannot be reached from this machine (no route to host).`, opts);
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return new VeeamError('malformedResponse', `${where} sent response headers larger than this client accepts.`, opts);
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return new VeeamError('cancelled', 'The connection to the server was closed by this client.', opts);
     default:
       break;
+  }
+  // The server answered, but not in HTTP (a wrong port, a non-HTTP service behind TLS, a broken proxy).
+  if (code.startsWith('HPE_') || (e instanceof Error && e.name === 'HTTPParserError')) {
+    return new VeeamError('malformedResponse', `${where} did not answer in valid HTTP. Check that the URL points at the Veeam REST API port.`, opts);
   }
   if (RESET_CODES.has(code)) {
     return new VeeamError('unreachable', `The connection to ${where} was reset before a complete response arrived.`, opts);

@@ -35,23 +35,29 @@ export function normaliseResult(raw: string | undefined, state: SessionState): S
   }
 }
 
-const TYPE_LABELS: Record<string, string> = {
-  restorevm: 'VM restore',
-  filelevelrestore: 'File-level restore',
-  vex: 'Exchange',
-  veod: 'OneDrive for Business',
-  vesp: 'SharePoint',
-  vet: 'Teams',
-};
+// Maps, not object literals: a server type string such as "__proto__" or "constructor" must not find Object.prototype.
+const TYPE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['restorevm', 'VM restore'],
+  ['filelevelrestore', 'File-level restore'],
+  ['vex', 'Exchange'],
+  ['veod', 'OneDrive for Business'],
+  ['vesp', 'SharePoint'],
+  ['vet', 'Teams'],
+]);
 
 export function typeLabel(raw: string): string {
-  return TYPE_LABELS[raw.toLowerCase()] ?? (raw || 'Unknown');
+  return TYPE_LABELS.get(raw.toLowerCase()) ?? (raw || 'Unknown');
 }
 
-const M365_PLATFORMS: Record<string, Platform> = { vex: 'Exchange', veod: 'OneDrive', vesp: 'SharePoint', vet: 'Teams' };
+const M365_PLATFORMS: ReadonlyMap<string, Platform> = new Map<string, Platform>([
+  ['vex', 'Exchange'],
+  ['veod', 'OneDrive'],
+  ['vesp', 'SharePoint'],
+  ['vet', 'Teams'],
+]);
 
 export function microsoft365Platform(type: string): Platform {
-  return M365_PLATFORMS[type.toLowerCase()] ?? 'unknown';
+  return M365_PLATFORMS.get(type.toLowerCase()) ?? 'unknown';
 }
 
 /** Platform from a HierarchyObjRef (`urn:VMware:Vm:…`, `urn:HyperV:…`, `urn:vCloud:…`). */

@@ -7,29 +7,82 @@ const NEVER_YEAR = 1753;
 /** Parses a Veeam timestamp to epoch milliseconds; undefined for missing, "never" or unparsable values. */
 export function parseVeeamTimestamp(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const m = TIMESTAMP.exec(value.trim());
+  const text = value.trim();
+  const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const year = Number(y);
+  const frac = m[7];
+  const zone = m[8];
+  // The fixed-width fields sit at fixed offsets and are ASCII digits (the pattern says so): read them in place,
+  // which is several times faster than Number() on each captured group (20,000 timestamps per 10,000-session list).
+  const year = digits(text, 0, 4);
   if (year <= NEVER_YEAR) return undefined;
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = frac ? Math.floor(Number(frac.padEnd(3, '0').slice(0, 3))) : 0;
+  // Milliseconds: the first three fractional digits, missing ones counting as zeros.
+  const ms = frac ? digits(`${frac}00`, 0, 3) : 0;
   let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Reject rolled-over dates such as 2026-02-31.
-  if (new Date(t).getUTCDate() !== day) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
-    const offsetMinutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6));
+    const offsetHours = Number(zone.slice(1, 3));
+    const offsetMinutesPart = Number(zone.slice(4, 6));
+    // Real zone offsets stay within ±14:00; anything else is garbage, not a time.
+    if (offsetHours > 14 || offsetMinutesPart > 59) return undefined;
+    const offsetMinutes = offsetHours * 60 + offsetMinutesPart;
     t -= sign * offsetMinutes * 60_000;
   }
   return t;
 }
 
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const MS_PER_DAY = 86_400_000;
+// 0000-01-01 and 9999-12-31T23:59:59.999Z: the range where toISOString writes a plain four-digit year.
+const FOUR_DIGIT_YEARS = { from: -62_167_219_200_000, to: 253_402_300_799_999 };
+
+/**
+ * Epoch milliseconds as `toISOString` writes them. Computed by arithmetic in the four-digit-year range: a list of
+ * 10,000 sessions formats 20,000 times, and `Date#toISOString` was the largest single cost of normalising it.
+ */
 export function toIso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  if (ms === undefined) return undefined;
+  if (!Number.isInteger(ms) || ms < FOUR_DIGIT_YEARS.from || ms > FOUR_DIGIT_YEARS.to) return new Date(ms).toISOString();
+  const days = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - days * MS_PER_DAY;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  // Days since the epoch to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(milli, 3)}Z`;
+}
+
+function pad(n: number, width: number): string {
+  const text = String(n);
+  return text.length >= width ? text : '000'.slice(0, width - text.length) + text;
 }

@@ -3,22 +3,19 @@
  * parser yields the element names; one reader serves all three.
  */
 export class CaseInsensitiveFields {
-  private readonly keys = new Map<string, string>();
+  private readonly shape: Shape;
 
   constructor(readonly source: Readonly<Record<string, unknown>>) {
-    for (const key of Object.keys(source)) {
-      const lower = key.toLowerCase();
-      if (!this.keys.has(lower)) this.keys.set(lower, key);
-    }
+    this.shape = shapeOf(source);
   }
 
   get(name: string): unknown {
-    const key = this.keys.get(name.toLowerCase());
+    const key = this.shape.keyByLowerName.get(lowerName(name));
     return key === undefined ? undefined : this.source[key];
   }
 
   has(name: string): boolean {
-    return this.keys.has(name.toLowerCase());
+    return this.shape.keyByLowerName.has(lowerName(name));
   }
 
   /** A string value, or undefined when absent, null or not a scalar. Numbers and booleans are stringified. */
@@ -43,17 +40,82 @@ export class CaseInsensitiveFields {
 
   /** Own keys whose lower-case form is not in `known`: the fields a newer server added. */
   unknownEntries(known: ReadonlySet<string>): Array<[string, unknown]> {
-    const out: Array<[string, unknown]> = [];
-    for (const key of Object.keys(this.source)) {
-      if (!known.has(key.toLowerCase())) out.push([key, this.source[key]]);
+    let keys = this.shape.unknownKeys.get(known);
+    if (!keys) {
+      keys = this.shape.keys.filter((key) => !known.has(key.toLowerCase()));
+      this.shape.unknownKeys.set(known, keys);
     }
-    return out;
+    return keys.map((key) => [key, this.source[key]]);
   }
+}
+
+/**
+ * What a key list implies, computed once per distinct list. A list page holds thousands of objects with the same
+ * keys in the same order; building a lower-case map per object cost more than parsing the JSON itself.
+ */
+interface Shape {
+  keys: readonly string[];
+  /** Lower-case name → the first own key with that lower-case form. */
+  keyByLowerName: ReadonlyMap<string, string>;
+  /** Per set of known names (module constants): the keys outside it. */
+  unknownKeys: WeakMap<ReadonlySet<string>, string[]>;
+}
+
+// The shapes met last, most recent first: a list alternates between a handful (session, link, paging).
+const RECENT_SHAPES = 16;
+const recentShapes: Shape[] = [];
+const lowerNames = new Map<string, string>();
+const LOWER_NAMES_LIMIT = 1000;
+
+function shapeOf(source: Readonly<Record<string, unknown>>): Shape {
+  const keys = Object.keys(source);
+  for (let i = 0; i < recentShapes.length; i++) {
+    const shape = recentShapes[i];
+    if (sameKeys(shape.keys, keys)) {
+      if (i > 0) {
+        recentShapes.splice(i, 1);
+        recentShapes.unshift(shape);
+      }
+      return shape;
+    }
+  }
+  const keyByLowerName = new Map<string, string>();
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    if (!keyByLowerName.has(lower)) keyByLowerName.set(lower, key);
+  }
+  const shape: Shape = { keys, keyByLowerName, unknownKeys: new WeakMap() };
+  recentShapes.unshift(shape);
+  if (recentShapes.length > RECENT_SHAPES) recentShapes.pop();
+  return shape;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Callers pass a small, fixed set of field names: their lower-case forms are kept. */
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size >= LOWER_NAMES_LIMIT) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
 }
 
 export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * The `extra` of a session without unknown fields (nearly all of them): one shared, frozen, prototype-free
+ * record instead of an empty one per session (a null-prototype object is a dictionary, ~180 bytes each).
+ */
+export const NO_EXTRA_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 /** Builds a prototype-free record, so hostile keys such as `__proto__` stay plain data. */
 export function safeRecord(entries: Iterable<[string, unknown]>): Record<string, unknown> {

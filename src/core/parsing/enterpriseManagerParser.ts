@@ -1,6 +1,7 @@
 import { VeeamError } from '../errors';
 import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
+import { clippedText } from './clippedText';
 import { readLinks, normaliseEnterpriseManagerSession } from './enterpriseManagerSession';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
 import { parseJsonBody } from './jsonBody';
@@ -71,7 +72,7 @@ function interpret(rootName: string, root: Record<string, unknown>, raw: RawBody
       return { kind: 'logon', sessionId, userName: f.string('UserName') ?? '' };
     }
     default:
-      if (!looksVeeam(rootName, f)) throw unrelated(`a "${rootName}" document`);
+      if (!looksVeeam(rootName, f)) throw unrelated(`a "${clippedText(rootName, 80)}" document`);
       return other(rootName, root);
   }
 }

@@ -1,9 +1,10 @@
 import type { RawBody, RestoreSession, SessionLink } from '../model/restoreSession';
-import { idFromUid, isGuid, uidForId } from '../model/restoreSessionUid';
+import { idFromUid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
-import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
+import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
 import { parseProgress } from './progressValue';
+import { sharedText } from './sharedText';
 
 // Lower-case names of the RestoreSession fields this version understands (A.6.1, plus the XSD's base-session extras).
 const KNOWN = new Set([
@@ -20,16 +21,17 @@ const HREF_ID = /\/restoreSessions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 export function normaliseEnterpriseManagerSession(source: Record<string, unknown>, raw?: RawBody): RestoreSession | undefined {
   const f = new CaseInsensitiveFields(source);
   const uidRaw = f.string('UID');
-  const href = f.string('Href');
-  const id = idFromUid(uidRaw) ?? HREF_ID.exec(href ?? '')?.[1]?.toLowerCase();
-  if (!id || !isGuid(id)) return undefined;
+  const uidId = idFromUid(uidRaw);
+  const id = uidId ?? HREF_ID.exec(f.string('Href') ?? '')?.[1]?.toLowerCase();
+  // Both sources yield a GUID or nothing: idFromUid checks it, HREF_ID matches only the GUID form.
+  if (!id) return undefined;
 
-  const rawState = f.string('State') ?? '';
-  const rawResult = f.string('Result') ?? '';
+  const rawState = sharedText(f.string('State') ?? '');
+  const rawResult = sharedText(f.string('Result') ?? '');
   const state = normaliseState(rawState);
   const created = parseVeeamTimestamp(f.get('CreationTimeUTC'));
   const ended = state === 'finished' ? parseVeeamTimestamp(f.get('EndTimeUTC')) : undefined;
-  const type = f.string('JobType') ?? '';
+  const type = sharedText(f.string('JobType') ?? '');
   const restoredObject = nonEmpty(f.string('RestoredObjRef'));
   const vmDisplayName = nonEmpty(f.string('VmDisplayName'));
   const links = readLinks(f.get('Links'));
@@ -37,8 +39,8 @@ export function normaliseEnterpriseManagerSession(source: Record<string, unknown
   const session: RestoreSession = {
     kind: 'em',
     id,
-    uid: uidRaw && idFromUid(uidRaw) ? uidRaw : uidForId(id),
-    uidSynthetic: !(uidRaw && idFromUid(uidRaw)),
+    uid: uidRaw && uidId ? uidRaw : uidForId(id),
+    uidSynthetic: !(uidRaw && uidId),
     name: f.string('Name') ?? vmDisplayName ?? id,
     type,
     typeLabel: type ? typeLabel(type) : '',
@@ -54,7 +56,7 @@ export function normaliseEnterpriseManagerSession(source: Record<string, unknown
     vmDisplayName,
     restoredObject,
     links,
-    extra: safeRecord(f.unknownEntries(KNOWN)),
+    extra: extraFields(f),
   };
   if (session.platform === 'unknown') session.platform = microsoft365Platform(type);
   if (raw) session.raw = raw;
@@ -72,11 +74,14 @@ export function readLinks(value: unknown): SessionLink[] {
     const l = new CaseInsensitiveFields(item);
     const href = l.string('Href');
     if (!href) continue;
-    const link: SessionLink = { rel: l.string('Rel') ?? '', href };
+    const rel = sharedText(l.string('Rel') ?? '');
+    // The parent (backup server) link is the same on every session of a server; the others name this session.
+    const parent = rel.toLowerCase() === 'up';
+    const link: SessionLink = { rel, href: parent ? sharedText(href) : href };
     const type = l.string('Type');
     const name = l.string('Name');
-    if (type) link.type = type;
-    if (name) link.name = name;
+    if (type) link.type = sharedText(type);
+    if (name) link.name = parent ? sharedText(name) : name;
     links.push(link);
   }
   return links;
@@ -84,4 +89,10 @@ export function readLinks(value: unknown): SessionLink[] {
 
 function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s;
+}
+
+/** Fields this version does not know, kept verbatim (the shared empty record when there are none). */
+function extraFields(f: CaseInsensitiveFields): Record<string, unknown> {
+  const unknown = f.unknownEntries(KNOWN);
+  return unknown.length > 0 ? safeRecord(unknown) : NO_EXTRA_FIELDS;
 }

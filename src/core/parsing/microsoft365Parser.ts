@@ -1,6 +1,7 @@
 import { VeeamError } from '../errors';
 import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
+import { clippedText } from './clippedText';
 import { parseJsonBody } from './jsonBody';
 import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks } from './microsoft365Session';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
@@ -37,7 +38,8 @@ export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expe
     };
   }
   if (f.has('error') && !f.has('id')) {
-    const message = f.string('error_description') ?? f.string('error') ?? 'unknown error';
+    // Server text goes into notifications and logs: one line, bounded.
+    const message = clippedText(f.string('error_description') ?? f.string('error') ?? 'unknown error', 500);
     throw new VeeamError('authFailed', `The Microsoft 365 server refused the sign-in: ${message}`, { veeamMessage: message });
   }
   const results = f.get('results');
@@ -52,8 +54,8 @@ export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expe
     return sessionList(results, paging);
   }
   if (f.has('message') && !f.has('id')) {
-    const message = f.string('message') ?? '';
-    throw new VeeamError('serverError', `The Veeam server reported an error: ${message}`, { veeamMessage: message, detail: f.string('errorCode') });
+    const message = clippedText(f.string('message') ?? '', 500);
+    throw new VeeamError('serverError', `The Veeam server reported an error: ${message}`, { veeamMessage: message, detail: clippedText(f.string('errorCode') ?? '', 80) || undefined });
   }
   if (f.has('id')) {
     const session = normaliseMicrosoft365Session(parsed, raw);

@@ -2,7 +2,8 @@ import type { RawBody, RestoreSession, RestoreSessionEvent, SessionLink } from '
 import { isGuid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
-import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
+import { sharedText } from './sharedText';
+import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
 
 const KNOWN = new Set([
   'id', 'name', 'organization', 'type', 'creationtime', 'endtime', 'state', 'result', 'initiatedby',
@@ -14,13 +15,31 @@ export function normaliseMicrosoft365Session(source: Record<string, unknown>, ra
   const f = new CaseInsensitiveFields(source);
   const id = f.string('id');
   if (!id || !isGuid(id)) return undefined;
-  const rawState = f.string('state') ?? '';
-  const rawResult = f.string('result') ?? '';
+  const rawState = sharedText(f.string('state') ?? '');
+  const rawResult = sharedText(f.string('result') ?? '');
   const state = normaliseState(rawState);
   const created = parseVeeamTimestamp(f.get('creationTime'));
   const ended = state === 'finished' ? parseVeeamTimestamp(f.get('endTime')) : undefined;
-  const type = f.string('type') ?? '';
-  const organization = nonEmpty(f.string('organization'));
+  const type = sharedText(f.string('type') ?? '');
+  // Organisation, operator, host and scope repeat across a server's sessions: one copy each.
+  const organization = shared(nonEmpty(f.string('organization')));
+  // Optional fields are added only when present, never added and then deleted: a `delete` turns the object into
+  // a slow dictionary and made each listed session half again as large in memory.
+  const optional: Pick<RestoreSession, 'initiatedBy' | 'reason' | 'clientHost' | 'scopeName' | 'details' | 'organization' | 'restoredObject'> = {};
+  const initiatedBy = shared(nonEmpty(f.string('initiatedBy')));
+  const reason = nonEmpty(f.string('reason'));
+  const clientHost = shared(nonEmpty(f.string('clientHost')));
+  const scopeName = shared(nonEmpty(f.string('scopeName')));
+  const details = nonEmpty(f.string('details'));
+  if (initiatedBy !== undefined) optional.initiatedBy = initiatedBy;
+  if (reason !== undefined) optional.reason = reason;
+  if (clientHost !== undefined) optional.clientHost = clientHost;
+  if (scopeName !== undefined) optional.scopeName = scopeName;
+  if (details !== undefined) optional.details = details;
+  if (organization !== undefined) {
+    optional.organization = organization;
+    optional.restoredObject = organization;
+  }
   const session: RestoreSession = {
     kind: 'vb365',
     id: id.toLowerCase(),
@@ -39,19 +58,10 @@ export function normaliseMicrosoft365Session(source: Record<string, unknown>, ra
     creationTime: toIso(created),
     endTime: toIso(ended),
     durationMs: created !== undefined && ended !== undefined && ended >= created ? ended - created : undefined,
-    initiatedBy: nonEmpty(f.string('initiatedBy')),
-    reason: nonEmpty(f.string('reason')),
-    clientHost: nonEmpty(f.string('clientHost')),
-    scopeName: nonEmpty(f.string('scopeName')),
-    details: nonEmpty(f.string('details')),
-    organization,
-    restoredObject: organization,
+    ...optional,
     links: readHalLinks(f.get('_links')),
-    extra: safeRecord(f.unknownEntries(KNOWN)),
+    extra: extraFields(f),
   };
-  for (const key of ['initiatedBy', 'reason', 'clientHost', 'scopeName', 'details', 'organization', 'restoredObject'] as const) {
-    if (session[key] === undefined) delete session[key];
-  }
   if (raw) session.raw = raw;
   return session;
 }
@@ -91,4 +101,14 @@ export function readHalLinks(value: unknown): SessionLink[] {
 
 function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s;
+}
+
+/** Fields this version does not know, kept verbatim (the shared empty record when there are none). */
+function extraFields(f: CaseInsensitiveFields): Record<string, unknown> {
+  const unknown = f.unknownEntries(KNOWN);
+  return unknown.length > 0 ? safeRecord(unknown) : NO_EXTRA_FIELDS;
+}
+
+function shared(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : sharedText(text);
 }

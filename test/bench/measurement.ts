@@ -1,0 +1,73 @@
+/** Repeated timing with a median and its spread: these machines are shared and noisy, so one run means nothing. */
+
+export interface Sample {
+  /** Median of the runs, in the unit of the measured function (milliseconds for timings). */
+  median: number;
+  /** Interquartile range: where the middle half of the runs fell. */
+  p25: number;
+  p75: number;
+  runs: number;
+}
+
+export function summarise(values: number[]): Sample {
+  if (values.length === 0) throw new Error('no values to summarise');
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), runs: values.length };
+}
+
+function quantile(sorted: number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export type Measured = () => Promise<unknown> | unknown;
+
+/**
+ * Times several functions in rounds (A B C, then B C A, …) so that drift in machine load hits all alike and no
+ * function always runs first (the later calls of a round may find warmer caches). `warmup` untimed rounds first.
+ * Returns the milliseconds of every round per name, in round order, so ratios can be taken round by round.
+ */
+export async function timeRounds<K extends string>(
+  candidates: Record<K, Measured>,
+  options: { runs: number; warmup: number; betweenRounds?: () => Promise<void> | void },
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(candidates) as K[];
+  for (let i = 0; i < options.warmup; i++) for (const name of names) await candidates[name]();
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < options.runs; round++) {
+    await options.betweenRounds?.();
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      times[name].push(await time(candidates[name]));
+    }
+  }
+  return times;
+}
+
+/** Ratio a ÷ b taken round by round, then summarised: a paired comparison, robust to load drift between rounds. */
+export function pairedRatio(a: number[], b: number[]): Sample {
+  if (a.length !== b.length) throw new Error('paired samples differ in length');
+  return summarise(a.map((v, i) => v / b[i]));
+}
+
+/** Interleaved A/B timing of two functions: both samples and the round-by-round ratio candidate ÷ baseline. */
+export async function timePair(
+  candidate: Measured,
+  baseline: Measured,
+  options: { runs: number; warmup: number },
+): Promise<{ candidate: Sample; baseline: Sample; ratio: Sample }> {
+  const t = await timeRounds({ candidate, baseline }, options);
+  return { candidate: summarise(t.candidate), baseline: summarise(t.baseline), ratio: pairedRatio(t.candidate, t.baseline) };
+}
+
+export async function time(fn: Measured): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function formatSample(s: Sample, digits = 2): string {
+  return `${s.median.toFixed(digits)} [${s.p25.toFixed(digits)}–${s.p75.toFixed(digits)}]`;
+}
