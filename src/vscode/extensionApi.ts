@@ -1,3 +1,4 @@
+import type { CompletionNotifier } from './monitor/completionNotifier';
 import type { SessionPanelManager } from './panel/sessionPanelManager';
 import type { SessionMonitor } from './monitor/sessionMonitor';
 import type { ServerRegistry } from './serverRegistry';
@@ -12,5 +13,9 @@ export interface VeeamRestoreSessionsApi {
   readonly tree: RestoreSessionTreeProvider;
   readonly treeView: vscode.TreeView<RestoreSessionTreeNode>;
   readonly monitor: SessionMonitor;
+  /** Completion notifications (onDidNotify fires once per notification shown). */
+  readonly notifier: CompletionNotifier;
   readonly panels: SessionPanelManager;
+  /** The extension's mementos (server order only; the secrets leak test reads every key of them). */
+  readonly storage: { readonly globalState: vscode.Memento; readonly workspaceState: vscode.Memento };
 }

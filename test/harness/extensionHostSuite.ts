@@ -47,6 +47,7 @@ export async function runExtensionHostSuite(options: ExtensionHostSuiteOptions):
     const extensionEnvironment: Record<string, string> = {
       [SUITE_ENVIRONMENT.simulator]: JSON.stringify(options.simulator),
       [SUITE_ENVIRONMENT.resultFile]: resultFile,
+      [SUITE_ENVIRONMENT.runDir]: server.runDir,
       ...(options.bootstrapFile ? { [SUITE_ENVIRONMENT.bootstrap]: options.bootstrapFile } : {}),
     };
     const payload: Array<[string, string]> = [

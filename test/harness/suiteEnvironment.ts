@@ -7,6 +7,8 @@ export const SUITE_ENVIRONMENT = {
   simulator: 'VEEAM_TEST_SIMULATOR',
   /** Where the extension-host suite writes its SuiteResult. */
   resultFile: 'VEEAM_TEST_RESULT_FILE',
+  /** The code-server run folder (user data, extensions, XDG dirs): the secrets leak search reads every file in it. */
+  runDir: 'VEEAM_TEST_RUN_DIR',
   /** Read by the extension on activation: servers to add (see bootstrapFile.ts). */
   bootstrap: 'VEEAM_RESTORE_SESSIONS_BOOTSTRAP',
 } as const;

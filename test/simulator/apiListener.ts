@@ -60,6 +60,11 @@ export class ApiListener {
   }
 
   /** Stops accepting connections and destroys open ones (in-flight requests get a reset). */
+  /** TCP connections open right now (a client that leaks sockets keeps them open). */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   async close(): Promise<void> {
     for (const timer of this.pendingTimers) clearTimeout(timer);
     this.pendingTimers.clear();

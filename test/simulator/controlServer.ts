@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { checkFaultSettings, type FaultSettings } from './faults';
 import type { RequestCounter } from './requestCounter';
+import type { IssuedSecrets } from './issuedSecrets';
 import type { FinalResult } from './sessionProgression';
+import { checkSessionOverrides, type SessionOverrides } from './sessionOverrides';
 
 /** What the control endpoint can do to a running simulator. */
 export interface SimulatorControls {
@@ -13,7 +15,11 @@ export interface SimulatorControls {
   /** Resolves once the listeners are closed; they come back by themselves after `ms`. */
   takeDown(ms: number): Promise<void>;
   counter: RequestCounter;
-  addRunningSession(api: 'em' | 'vb365', opts: { name?: string; finalResult?: FinalResult }): string;
+  /** Everything handed out so far (passwords, tokens) for leak searches. */
+  issuedSecrets(): IssuedSecrets;
+  /** Sets fields of an existing EM session (hostile names, links) → false when there is no such session. */
+  overrideSession(id: string, overrides: SessionOverrides): boolean;
+  addRunningSession(api: 'em' | 'vb365', opts: { name?: string; finalResult?: FinalResult; durationSeconds?: number }): string;
 }
 
 /** Plain HTTP on loopback only: demo scripts and soak tests steer the simulator through it. */
@@ -78,11 +84,22 @@ async function route(controls: SimulatorControls, req: IncomingMessage, body: st
       if (api !== 'em' && api !== 'vb365') throw new Error('api must be em or vb365');
       const finalResult = url.searchParams.get('finalResult') ?? undefined;
       if (finalResult !== undefined && !['Success', 'Warning', 'Failed'].includes(finalResult)) throw new Error('finalResult must be Success, Warning or Failed');
-      const id = controls.addRunningSession(api, { name: url.searchParams.get('name') ?? undefined, finalResult: finalResult as FinalResult | undefined });
+      const durationParam = url.searchParams.get('durationSeconds');
+      const durationSeconds = durationParam === null ? undefined : Number(durationParam);
+      if (durationSeconds !== undefined && !(Number.isFinite(durationSeconds) && durationSeconds > 0)) throw new Error('durationSeconds must be a positive number');
+      const id = controls.addRunningSession(api, { name: url.searchParams.get('name') ?? undefined, finalResult: finalResult as FinalResult | undefined, durationSeconds });
       return [201, { id }];
     }
-    default:
+    case 'GET /issued-secrets':
+      return [200, controls.issuedSecrets()];
+    default: {
+      const fields = /^POST \/sessions\/([^/]+)\/fields$/.exec(key);
+      if (fields) {
+        const found = controls.overrideSession(decodeURIComponent(fields[1]), checkSessionOverrides(body.trim() === '' ? {} : JSON.parse(body)));
+        return found ? [204, undefined] : [404, { error: 'no such Enterprise Manager session' }];
+      }
       return [404, { error: `no control route ${key}` }];
+    }
   }
 }
 

@@ -41,6 +41,8 @@ export interface EmRestoreSession {
   restoredObjRef?: string;
   backupServer: EmBackupServer;
   restorePoint?: EmVmRestorePoint;
+  /** Links a test asked for on top of the usual ones (hostile hrefs for webview safety tests). */
+  extraLinkHrefs?: string[];
 }
 
 export interface EnterpriseManagerData {

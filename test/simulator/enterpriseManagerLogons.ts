@@ -12,6 +12,8 @@ export interface EmLogonSession {
 /** Logon sessions with the EM idle timeout: any request resets the clock, an idle one is gone. */
 export class EnterpriseManagerLogons {
   private readonly byToken = new Map<string, EmLogonSession>();
+  /** Every logon ever created, expired or not (for leak searches). */
+  private readonly everIssued: Array<{ sessionId: string; token: string }> = [];
 
   constructor(
     private readonly idleTimeoutMs: number,
@@ -23,6 +25,7 @@ export class EnterpriseManagerLogons {
     const sessionId = this.random.guid();
     const logon = { sessionId, token: Buffer.from(sessionId, 'utf8').toString('base64'), userName, version, lastUsedMs: this.now() };
     this.byToken.set(logon.token, logon);
+    this.everIssued.push({ sessionId: logon.sessionId, token: logon.token });
     return logon;
   }
 
@@ -54,5 +57,9 @@ export class EnterpriseManagerLogons {
 
   expireAll(): void {
     this.byToken.clear();
+  }
+
+  issued(): ReadonlyArray<{ sessionId: string; token: string }> {
+    return this.everIssued;
   }
 }

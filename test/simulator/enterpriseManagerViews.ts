@@ -104,6 +104,7 @@ export function restoreSessionEntity(origin: string, s: EmRestoreSession): EmEnt
   if (s.restorePoint) {
     links.push({ rel: 'Related', href: `${origin}/api/vmRestorePoints/${s.restorePoint.id}`, name: s.restorePoint.name, type: 'VmRestorePointReference' });
   }
+  for (const extra of s.extraLinkHrefs ?? []) links.push({ rel: 'Related', href: extra, name: s.name, type: 'VmRestorePointReference' });
   return {
     element: 'RestoreSession',
     type: 'RestoreSession',

@@ -12,6 +12,8 @@ export interface IssuedTokens {
 export class Microsoft365Tokens {
   private readonly access = new Map<string, { userName: string; expiresMs: number; refreshToken: string }>();
   private readonly refresh = new Map<string, string>();
+  /** Every token ever issued, expired or not (for leak searches). */
+  private readonly everIssued: Array<{ accessToken: string; refreshToken: string }> = [];
 
   constructor(
     private readonly lifetimeSeconds: number,
@@ -25,6 +27,7 @@ export class Microsoft365Tokens {
     const issuedMs = this.now();
     this.access.set(accessToken, { userName, expiresMs: issuedMs + this.lifetimeSeconds * 1000, refreshToken });
     this.refresh.set(refreshToken, userName);
+    this.everIssued.push({ accessToken, refreshToken });
     return { accessToken, refreshToken, expiresInSeconds: this.lifetimeSeconds, issuedMs, userName };
   }
 
@@ -58,5 +61,9 @@ export class Microsoft365Tokens {
   expireAll(): void {
     this.access.clear();
     this.refresh.clear();
+  }
+
+  issued(): ReadonlyArray<{ accessToken: string; refreshToken: string }> {
+    return this.everIssued;
   }
 }

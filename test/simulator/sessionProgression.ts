@@ -44,22 +44,24 @@ export class SessionProgression {
     this.timer = undefined;
   }
 
-  addEnterpriseManager(name?: string, finalResult?: FinalResult): string {
+  /** `durationSeconds`: roughly how long the progress takes to reach 100 (default: 50–100 ticks). */
+  addEnterpriseManager(name?: string, finalResult?: FinalResult, durationSeconds?: number): string {
     const session = addEnterpriseManagerSession(this.em, this.random, this.now(), name);
-    this.emPlans.set(session, this.plan(0, finalResult));
+    this.emPlans.set(session, this.plan(0, finalResult, durationSeconds));
     return session.id;
   }
 
-  addMicrosoft365(name?: string, finalResult?: FinalResult): string {
+  addMicrosoft365(name?: string, finalResult?: FinalResult, durationSeconds?: number): string {
     const session = addMicrosoft365Session(this.m365, this.random, this.now(), name);
-    this.m365Plans.set(session, this.plan(0, finalResult));
+    this.m365Plans.set(session, this.plan(0, finalResult, durationSeconds));
     return session.id;
   }
 
-  private plan(progress: number, finalResult?: FinalResult): RunPlan {
+  private plan(progress: number, finalResult?: FinalResult, durationSeconds?: number): RunPlan {
+    const ticks = durationSeconds === undefined ? undefined : Math.max(1, (durationSeconds * 1000) / this.stepMs);
     return {
       finalResult: finalResult ?? this.random.weighted<FinalResult>([['Success', 70], ['Warning', 20], ['Failed', 10]]),
-      speed: 0.85 + this.random.next() * 0.85,
+      speed: ticks === undefined ? 0.85 + this.random.next() * 0.85 : 100 / ticks,
       progress,
       ticksInPhase: 0,
     };

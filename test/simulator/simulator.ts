@@ -5,16 +5,20 @@ import { generateEnterpriseManagerData } from './enterpriseManagerData';
 import { EnterpriseManagerLogons } from './enterpriseManagerLogons';
 import { createEnterpriseManagerApi } from './enterpriseManagerRoutes';
 import { NO_FAULTS, type FaultSettings } from './faults';
+import type { IssuedSecrets } from './issuedSecrets';
 import { generateMicrosoft365Data } from './microsoft365Data';
 import { createMicrosoft365Api } from './microsoft365Routes';
 import { Microsoft365Tokens } from './microsoft365Tokens';
 import { RequestCounter } from './requestCounter';
 import { SeededRandom } from './seededRandom';
+import { applySessionOverrides, type SessionOverrides } from './sessionOverrides';
 import { SessionProgression } from './sessionProgression';
 import { DEMO_CREDENTIALS, type SimulatorCredentials } from './simulatorCredentials';
 
 export type { FaultSettings } from './faults';
 export type { SimulatorCredentials } from './simulatorCredentials';
+export type { IssuedSecrets } from './issuedSecrets';
+export type { SessionOverrides } from './sessionOverrides';
 
 export interface SimulatorOptions {
   /** Default '127.0.0.1'. */
@@ -62,7 +66,13 @@ export interface RunningSimulator {
   requestCount(filter?: { api?: 'em' | 'vb365'; pathIncludes?: string; method?: string }): number;
   resetRequestCount(): void;
   /** A new running session (GUID) that starts progressing now. */
-  addRunningSession(api: 'em' | 'vb365', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed' }): string;
+  addRunningSession(api: 'em' | 'vb365', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed'; durationSeconds?: number }): string;
+  /** TCP connections open right now per API (leak checks: a disposed client leaves none). */
+  openConnections(): { em: number; vb365: number };
+  /** Every password and token handed out since start (expired ones included), for leak searches. */
+  issuedSecrets(): IssuedSecrets;
+  /** Sets fields of an existing EM session (hostile names, links); false when there is no such session. */
+  overrideSession(id: string, overrides: SessionOverrides): boolean;
   /** Closes everything; no timers are left behind. */
   stop(): Promise<void>;
 }
@@ -121,12 +131,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const addRunningSession: RunningSimulator['addRunningSession'] = (api, opts = {}) =>
-    api === 'em' ? progression.addEnterpriseManager(opts.name, opts.finalResult) : progression.addMicrosoft365(opts.name, opts.finalResult);
+    api === 'em'
+      ? progression.addEnterpriseManager(opts.name, opts.finalResult, opts.durationSeconds)
+      : progression.addMicrosoft365(opts.name, opts.finalResult, opts.durationSeconds);
   const expireAllTokens = (): void => {
     logons.expireAll();
     tokens.expireAll();
   };
+  const issuedSecrets = (): IssuedSecrets => ({
+    passwords: [DEMO_CREDENTIALS.em.password, DEMO_CREDENTIALS.vb365.password],
+    em: { tokens: logons.issued().map((l) => l.token), logonSessionIds: logons.issued().map((l) => l.sessionId) },
+    vb365: { accessTokens: tokens.issued().map((t) => t.accessToken), refreshTokens: tokens.issued().map((t) => t.refreshToken) },
+  });
+  const overrideSession = (id: string, overrides: SessionOverrides): boolean => {
+    const session = em.sessionsById.get(id);
+    if (!session) return false;
+    applySessionOverrides(session, overrides);
+    em.revision++;
+    return true;
+  };
   const control = await startControlServer({
+    issuedSecrets,
+    overrideSession,
     faults: () => ({ ...faults }),
     setFaults: (f) => (faults = { ...faults, ...f }),
     clearFaults: () => (faults = { ...NO_FAULTS }),
@@ -151,6 +177,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requestCount: (filter) => counter.count(filter),
     resetRequestCount: () => counter.reset(),
     addRunningSession,
+    issuedSecrets,
+    overrideSession,
+    openConnections: () => ({ em: listeners[0].openConnections, vb365: listeners[1].openConnections }),
     stop: async () => {
       if (stopped) return;
       stopped = true;
