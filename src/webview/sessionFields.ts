@@ -1,6 +1,8 @@
 import type { SessionLink } from '../core/model/restoreSession';
 import type { PanelSession } from '../shared/sessionPanelProtocol';
 import { formatDuration, sessionElapsedMs } from '../vscode/presentation/duration';
+import { resultText, stateLabel } from '../vscode/presentation/sessionPresentation';
+import { untranslated } from '../vscode/presentation/translate';
 import { displayTime } from './displayTime';
 import { h, replaceChildren, setText } from './elements';
 
@@ -20,8 +22,8 @@ export class SessionFields {
     const rows: Array<[string, string | undefined]> = [
       ['Type', session.type ? `${session.typeLabel} (${session.type})` : session.typeLabel],
       ['Platform', session.platform === 'unknown' ? undefined : session.platform],
-      ['State', session.rawState || session.state],
-      ['Result', session.rawResult || session.result],
+      ['State', stateLabel(session, untranslated)],
+      ['Result', resultText(session, untranslated)],
       ['Created', displayTime(session.creationTime)],
       ['Ended', displayTime(session.endTime)],
     ];

@@ -1,6 +1,6 @@
 import type { PanelContext, PanelSession } from '../shared/sessionPanelProtocol';
 import { untranslated } from '../vscode/presentation/translate';
-import { resultLabel, stateLabel } from '../vscode/presentation/sessionPresentation';
+import { resultText, stateLabel } from '../vscode/presentation/sessionPresentation';
 import { h, setText } from './elements';
 
 /** Name, kind line, state and result badges, and the progress bar. Updated in place on every session message. */
@@ -34,7 +34,7 @@ export class SessionHeader {
     this.state.dataset.state = session.state;
     const running = session.state === 'running' || session.state === 'stopping';
     this.result.hidden = running;
-    setText(this.result, resultLabel(session, untranslated));
+    setText(this.result, resultText(session, untranslated));
     this.result.dataset.result = session.result;
 
     this.renderProgress(session.progress, running);

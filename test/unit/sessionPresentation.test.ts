@@ -5,6 +5,7 @@ import {
   escapeMarkdown,
   sessionAccessibilityLabel,
   sessionDescription,
+  resultText,
   sessionIcon,
   sessionTooltipMarkdown,
 } from '../../src/vscode/presentation/sessionPresentation';
@@ -90,6 +91,28 @@ describe('session description and icon', () => {
     const running = session({ state: 'running', rawState: 'Working', result: 'pending', progress: 7 });
     assert.strictEqual(sessionAccessibilityLabel(running, NOW, t), 'Restore session Restore SQL01, Working, 7 percent');
     assert.strictEqual(sessionAccessibilityLabel(session(), NOW, t), 'Restore session Restore SQL01, Success · 3m 12s');
+  });
+});
+
+describe('result wording', () => {
+  it('says Pending for a running EM session whose server result is "None"', () => {
+    const running = session({ state: 'running', rawState: 'Working', result: 'pending', rawResult: 'None', progress: 40 });
+    assert.strictEqual(resultText(running, t), 'Pending');
+    const md = sessionTooltipMarkdown(running, NOW, t, (iso) => iso);
+    assert.ok(md.includes('Result: Pending'), md);
+    assert.ok(!md.includes('None'), md);
+  });
+
+  it('hides an interim VB365 result while the session still works', () => {
+    assert.strictEqual(resultText(session({ state: 'running', rawState: 'Working', result: 'pending', rawResult: 'Success' }), t), 'Pending');
+  });
+
+  it('adds the raw word only when it says more than the normalised one', () => {
+    assert.strictEqual(resultText(session(), t), 'Success');
+    assert.strictEqual(resultText(session({ result: 'warning', rawResult: 'WARNING' }), t), 'Warning');
+    assert.strictEqual(resultText(session({ result: 'failed', rawResult: 'Failed' }), (m) => `Fehler:${m}`), 'Fehler:Failed (Failed)');
+    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'Partial' }), t), 'Partial');
+    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'None' }), t), 'Unknown result');
   });
 });
 

@@ -20,7 +20,7 @@ export interface ServerDemand {
   serverId: string;
   /** The loaded list shows at least one running session: the first page answers for all of them. */
   listRunning: boolean;
-  /** The list is loaded and on screen: refresh it now and then. */
+  /** The sessions view is on screen: keep the server's first page fresh now and then (collapsed or not). */
   listVisible: boolean;
   /** Sessions watched (panels) that are running or not yet seen, and not on the list's first page. */
   watchedPending: number;
@@ -114,6 +114,11 @@ export class PollScheduler {
     const exponential = Math.min(this.intervals.maxBackoffMs, this.intervals.runningMs * 2 ** timing.failures);
     const retryAfter = retryAfterSeconds !== undefined && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
     timing.notBefore = this.now() + Math.max(exponential, retryAfter);
+  }
+
+  /** Epoch ms before which a failed server is not asked again; undefined when it is not backing off. */
+  retryAt(serverId: string): number | undefined {
+    return this.timings.get(serverId)?.notBefore;
   }
 
   failureCount(serverId: string): number {

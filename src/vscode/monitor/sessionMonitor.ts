@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isVeeamError } from '../../core/errors';
-import type { RestoreSession } from '../../core/model/restoreSession';
+import type { RestoreSessionSummary } from '../../core/model/restoreSession';
 import { isRunning } from '../../core/model/restoreSession';
 import { Disposable, toDisposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
@@ -10,11 +10,11 @@ import { PollScheduler, type PollIntervals, type PollPlan, type ServerDemand } f
 
 export interface SessionUpdate {
   serverId: string;
-  session: RestoreSession;
+  session: RestoreSessionSummary;
 }
 
 export interface SessionMonitorOptions {
-  registry: Pick<ServerRegistry, 'list' | 'get' | 'getClient' | 'isSignedOut' | 'onDidChangeServers' | 'onDidChangeSignIn'>;
+  registry: Pick<ServerRegistry, 'list' | 'get' | 'getClient' | 'isSignedOut' | 'hasStoredPassword' | 'onDidChangeServers' | 'onDidChangeSignIn'>;
   store: SessionListStore;
   log: vscode.LogOutputChannel;
   intervals: () => PollIntervals;
@@ -29,7 +29,7 @@ export interface SessionMonitorOptions {
 interface Watched {
   ref: SessionRef;
   count: number;
-  last?: RestoreSession;
+  last?: RestoreSessionSummary;
 }
 
 /**
@@ -77,6 +77,16 @@ export class SessionMonitor extends Disposable {
       }),
     );
     this._register(
+      options.store.onDidFailList(({ serverId, error }) => {
+        // Any failed list load (a poll, the tree expanding, Load more) backs off; the monitor retries by itself.
+        this.scheduler.failed(serverId, isVeeamError(error) ? error.retryAfterSeconds : undefined);
+        const retryAt = this.scheduler.retryAt(serverId);
+        if (retryAt !== undefined) options.store.setRetryAt(serverId, retryAt);
+        options.log.debug(`list of ${options.registry.get(serverId)?.name ?? serverId} failed; retrying by itself (failure ${this.scheduler.failureCount(serverId)})`);
+        this.reschedule();
+      }),
+    );
+    this._register(
       options.store.onDidChange(() => {
         // Filters, resets and removed servers change what is known to run.
         this._onDidChangeRunning.fire();
@@ -108,7 +118,7 @@ export class SessionMonitor extends Disposable {
   }
 
   /** What the monitor last saw of a session (list or single fetch). */
-  lastKnown(ref: SessionRef): RestoreSession | undefined {
+  lastKnown(ref: SessionRef): RestoreSessionSummary | undefined {
     return this.watched.get(keyOf(ref))?.last ?? this.options.store.find(ref.serverId, ref.sessionId);
   }
 
@@ -152,10 +162,17 @@ export class SessionMonitor extends Disposable {
     const { serverId } = plan;
     const { store, registry } = this.options;
     try {
+      if (plan.list && !store.isLoaded(serverId) && !this.watchesAny(serverId) && !(await registry.hasStoredPassword(serverId))) {
+        // Never ask for a password unprompted: a server nobody opened waits until the user expands it.
+        this.scheduler.succeeded(serverId);
+        return;
+      }
       const seen = new Set<string>();
       if (plan.list) {
-        // The store records the list (and fires onDidLoadList, which observes every session on it).
-        const page = await store.refresh(serverId);
+        // The store records the list (and fires onDidLoadList, which observes every session on it) or the failure
+        // (and fires onDidFailList, which sets the backoff): either way the bookkeeping is done.
+        const page = await store.refresh(serverId).catch((): typeof LIST_FAILED => LIST_FAILED);
+        if (page === LIST_FAILED) return;
         for (const s of page?.sessions ?? []) seen.add(s.id);
       }
       const single = [...this.watched.values()].filter((w) => w.ref.serverId === serverId && isPending(w) && !seen.has(w.ref.sessionId));
@@ -174,12 +191,18 @@ export class SessionMonitor extends Disposable {
       const retryAfter = isVeeamError(e) ? e.retryAfterSeconds : undefined;
       this.scheduler.failed(serverId, retryAfter);
       // Background failures never toast: the server node shows the state, the log has the detail.
-      if (!plan.list) store.recordBackgroundFailure(serverId, e);
+      store.recordBackgroundFailure(serverId, e);
+      const retryAt = this.scheduler.retryAt(serverId);
+      if (retryAt !== undefined) store.setRetryAt(serverId, retryAt);
       this.options.log.debug(`poll of ${registry.get(serverId)?.name ?? serverId} failed; next attempt backs off (failure ${this.scheduler.failureCount(serverId)})`);
     }
   }
 
-  private observe(serverId: string, session: RestoreSession): void {
+  private watchesAny(serverId: string): boolean {
+    return [...this.watched.values()].some((w) => w.ref.serverId === serverId);
+  }
+
+  private observe(serverId: string, session: RestoreSessionSummary): void {
     const watched = this.watched.get(keyOf({ serverId, sessionId: session.id }));
     if (watched) {
       watched.last = session;
@@ -195,17 +218,22 @@ export class SessionMonitor extends Disposable {
       .list()
       .filter((server) => !registry.isSignedOut(server.id))
       .map((server) => {
-        const loaded = store.isLoaded(server.id);
         const onFirstPage = store.firstPageIds(server.id);
         const listRunning = (store.sessions(server.id) ?? []).some((s) => onFirstPage.has(s.id) && isRunning(s));
         let watchedPending = 0;
         for (const w of this.watched.values()) {
           if (w.ref.serverId === server.id && isPending(w) && !(listRunning && onFirstPage.has(w.ref.sessionId))) watchedPending += 1;
         }
-        return { serverId: server.id, listRunning, listVisible: treeVisible && loaded, watchedPending };
+        // While the view is on screen every server's first page stays fresh, collapsed or not, loaded or failed:
+        // the status bar, the badge and completion notifications then cover every server, and a failed server
+        // recovers by itself (the scheduler's backoff spaces the attempts).
+        return { serverId: server.id, listRunning, listVisible: treeVisible, watchedPending };
       });
   }
 }
+
+/** A list poll whose failure the store already reported (onDidFailList). */
+const LIST_FAILED = Symbol('list failed');
 
 function keyOf(ref: SessionRef): string {
   return `${ref.serverId}/${ref.sessionId}`;

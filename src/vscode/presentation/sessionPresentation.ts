@@ -1,4 +1,4 @@
-import type { RestoreSession } from '../../core/model/restoreSession';
+import type { RestoreSession, RestoreSessionSummary } from '../../core/model/restoreSession';
 import { formatDuration, sessionElapsedMs } from './duration';
 import type { Translate } from './translate';
 
@@ -58,6 +58,22 @@ export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'
   }
 }
 
+/** Server result words that carry no outcome: EM says "None" until a session ends. */
+const PLACEHOLDER_RESULTS = new Set(['', 'none']);
+
+/**
+ * The result as a sentence-ready word: ours ("Pending" while running, "Success"…), with the server's own word in
+ * parentheses only when it says something ours does not (an unfamiliar or translated word). EM's "None" while
+ * running, or VB365's interim "Success" while still working, would only mislead next to "Pending".
+ */
+export function resultText(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
+  const raw = (session.rawResult ?? '').trim();
+  if (session.result === 'unknown') return PLACEHOLDER_RESULTS.has(raw.toLowerCase()) ? t('Unknown result') : raw;
+  const label = resultLabel(session, t);
+  if (session.result === 'pending' || PLACEHOLDER_RESULTS.has(raw.toLowerCase()) || raw.toLowerCase() === label.toLowerCase()) return label;
+  return `${label} (${raw})`;
+}
+
 /** "Working · 42%" while running, "Success · 3m 12s" when finished. */
 export function sessionDescription(session: Shown, now: number, t: Translate): string {
   if (session.state === 'running' || session.state === 'stopping') {
@@ -89,19 +105,21 @@ export function escapeMarkdown(text: string): string {
  * `formatTime` renders ISO timestamps in the user's locale.
  */
 export function sessionTooltipMarkdown(
-  session: RestoreSession,
+  session: RestoreSessionSummary,
   now: number,
   t: Translate,
   formatTime: (iso: string) => string,
 ): string {
   const rows: Array<[string, string | undefined]> = [
     [t('State'), sessionDescription(session, now, t)],
+    [t('Result'), resultText(session, t)],
     [t('Type'), session.typeLabel],
     [t('Platform'), session.platform === 'unknown' ? undefined : session.platform],
     [t('Started'), session.creationTime && formatTime(session.creationTime)],
     [t('Ended'), session.endTime && formatTime(session.endTime)],
     [t('Restored object'), session.vmDisplayName ?? session.restoredObject],
-    [t('Organization'), session.organization],
+    // VB365 list rows keep the organisation as the restored object.
+    [t('Organization'), session.kind === 'vb365' ? session.restoredObject : undefined],
     [t('Initiated by'), session.initiatedBy],
     [t('Reason'), session.reason],
     [t('ID'), session.id],

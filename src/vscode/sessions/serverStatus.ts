@@ -5,5 +5,6 @@ export type ServerStatus =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready' }
-  | { kind: 'error'; code: VeeamErrorCode | 'unexpected'; message: string }
+  /** `retryAt`: epoch ms of the next automatic attempt (the monitor's backoff), when one is planned. */
+  | { kind: 'error'; code: VeeamErrorCode | 'unexpected'; message: string; retryAt?: number }
   | { kind: 'signedOut' };

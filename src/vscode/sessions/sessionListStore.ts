@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { SessionFilter } from '../../core/clients/restoreSessionClient';
+import type { RestoreSessionClient, SessionFilter } from '../../core/clients/restoreSessionClient';
 import { isVeeamError } from '../../core/errors';
-import type { RestoreSession, SessionPage } from '../../core/model/restoreSession';
-import { isRunning } from '../../core/model/restoreSession';
+import type { RestoreSessionSummary, SessionPage } from '../../core/model/restoreSession';
+import { isRunning, summaryOf } from '../../core/model/restoreSession';
 import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import type { ServerStatus } from './serverStatus';
@@ -12,15 +12,20 @@ interface ServerEntry {
   /** Short server description from connect() (version). */
   version?: string;
   /** undefined until the first page arrived. */
-  sessions?: RestoreSession[];
+  sessions?: RestoreSessionSummary[];
   hasMore: boolean;
   pagesLoaded: number;
   loading?: Promise<SessionPage | undefined>;
 }
 
+export interface ListFailedEvent {
+  serverId: string;
+  error: unknown;
+}
+
 export interface ListLoadedEvent {
   serverId: string;
-  sessions: readonly RestoreSession[];
+  sessions: readonly RestoreSessionSummary[];
 }
 
 /**
@@ -34,8 +39,12 @@ export class SessionListStore extends Disposable {
   private readonly _onDidLoadList = this._register(new vscode.EventEmitter<ListLoadedEvent>());
   /** A list page arrived, whoever asked for it. */
   readonly onDidLoadList = this._onDidLoadList.event;
+  private readonly _onDidFailList = this._register(new vscode.EventEmitter<ListFailedEvent>());
+  /** A list request failed, whoever asked for it (the monitor backs off and retries by itself). */
+  readonly onDidFailList = this._onDidFailList.event;
 
   private readonly entries = new Map<string, ServerEntry>();
+  private readonly connectedVersions = new WeakMap<RestoreSessionClient, string>();
   private _filter: SessionFilter | undefined;
 
   constructor(
@@ -79,7 +88,7 @@ export class SessionListStore extends Disposable {
   }
 
   /** undefined until loaded. */
-  sessions(serverId: string): readonly RestoreSession[] | undefined {
+  sessions(serverId: string): readonly RestoreSessionSummary[] | undefined {
     return this.entries.get(serverId)?.sessions;
   }
 
@@ -96,12 +105,12 @@ export class SessionListStore extends Disposable {
     return new Set((this.sessions(serverId) ?? []).slice(0, this.pageSize()).map((s) => s.id));
   }
 
-  find(serverId: string, sessionId: string): RestoreSession | undefined {
+  find(serverId: string, sessionId: string): RestoreSessionSummary | undefined {
     return this.sessions(serverId)?.find((s) => s.id === sessionId);
   }
 
-  running(): Array<{ serverId: string; session: RestoreSession }> {
-    const out: Array<{ serverId: string; session: RestoreSession }> = [];
+  running(): Array<{ serverId: string; session: RestoreSessionSummary }> {
+    const out: Array<{ serverId: string; session: RestoreSessionSummary }> = [];
     for (const [serverId, entry] of this.entries) {
       for (const session of entry.sessions ?? []) if (isRunning(session)) out.push({ serverId, session });
     }
@@ -155,22 +164,32 @@ export class SessionListStore extends Disposable {
       this._onDidLoadList.fire({ serverId, sessions: page.sessions });
     } catch (e) {
       this.recordFailure(serverId, entry, e);
+      this._onDidFailList.fire({ serverId, error: e });
     }
     this._onDidChange.fire(serverId);
   }
 
   /** A session fetched on its own (watched by a panel): updates the list entry in place when it is there. */
-  applySession(serverId: string, session: RestoreSession): void {
+  applySession(serverId: string, session: RestoreSessionSummary): void {
     const sessions = this.entries.get(serverId)?.sessions;
     const index = sessions?.findIndex((s) => s.id === session.id) ?? -1;
     if (!sessions || index < 0) return;
-    sessions[index] = session;
+    // The list keeps the row only: links, unknown fields and the body stay with whoever fetched the session.
+    sessions[index] = summaryOf(session);
     this._onDidChange.fire(serverId);
   }
 
   /** A background poll failed: only the server status changes, the sessions stay. */
   recordBackgroundFailure(serverId: string, error: unknown): void {
     this.recordFailure(serverId, this.entry(serverId), error);
+    this._onDidChange.fire(serverId);
+  }
+
+  /** The monitor plans its next attempt for a server in the error state: the node says when. */
+  setRetryAt(serverId: string, retryAt: number): void {
+    const entry = this.entries.get(serverId);
+    if (entry?.status.kind !== 'error' || entry.status.retryAt === retryAt) return;
+    entry.status = { ...entry.status, retryAt };
     this._onDidChange.fire(serverId);
   }
 
@@ -190,7 +209,12 @@ export class SessionListStore extends Disposable {
     }
     try {
       const client = await this.registry.getClient(serverId);
-      if (entry.version === undefined) entry.version = await client.connect();
+      if (entry.version === undefined) {
+        // connect() (entry point read, sign-in check) once per client: Refresh, Retry and filter changes reuse
+        // its answer; a changed server gets a new client from the registry and so connects again.
+        entry.version = this.connectedVersions.get(client) ?? (await client.connect());
+        this.connectedVersions.set(client, entry.version);
+      }
       const page = await client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter });
       const fresh = new Set(page.sessions.map((s) => s.id));
       const later = (entry.sessions ?? []).slice(this.pageSize()).filter((s) => !fresh.has(s.id));
@@ -203,6 +227,7 @@ export class SessionListStore extends Disposable {
       return page;
     } catch (e) {
       this.recordFailure(serverId, entry, e);
+      this._onDidFailList.fire({ serverId, error: e });
       this._onDidChange.fire(serverId);
       throw e;
     }
@@ -230,7 +255,7 @@ export class SessionListStore extends Disposable {
 }
 
 /** Newest first by creation time; sessions without one keep their server order at the end. */
-function newestFirst(sessions: RestoreSession[]): RestoreSession[] {
-  const time = (s: RestoreSession): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
+function newestFirst(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
+  const time = (s: RestoreSessionSummary): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
   return sessions.map((s, i) => ({ s, i })).sort((a, b) => time(b.s) - time(a.s) || a.i - b.i).map((x) => x.s);
 }

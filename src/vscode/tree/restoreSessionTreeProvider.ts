@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isRunning } from '../../core/model/restoreSession';
 import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
@@ -24,7 +25,6 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
   private readonly serverNodes = new Map<string, ServerNode>();
-  private readonly sessionNodes = new Map<string, SessionNode>();
   private readonly pending = new Set<string | undefined>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -44,7 +44,14 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
   }
 
   getTreeItem(element: RestoreSessionTreeNode): vscode.TreeItem {
-    return element;
+    // Session rows are built on demand: thousands of kept TreeItems were most of the tree's memory.
+    return element instanceof SessionNode ? element.toTreeItem() : element;
+  }
+
+  /** Session tooltips are built on hover only: a page of them cost as much as fetching the page. */
+  resolveTreeItem(item: vscode.TreeItem, element: RestoreSessionTreeNode): vscode.TreeItem {
+    if (element instanceof SessionNode) item.tooltip = element.tooltipMarkdown();
+    return item;
   }
 
   getParent(element: RestoreSessionTreeNode): RestoreSessionTreeNode | undefined {
@@ -61,7 +68,7 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
     const sessions = this.store.sessions(serverId);
     if (status.kind === 'signedOut') return [new SignedOutNode(element)];
     if (!sessions) {
-      return status.kind === 'error' ? [new ErrorNode(element, status.message)] : [];
+      return status.kind === 'error' ? [new ErrorNode(element, status.message, status.retryAt)] : [];
     }
     if (sessions.length === 0) {
       return [
@@ -73,19 +80,17 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
           : new MessageNode(element, vscode.l10n.t('No restore sessions')),
       ];
     }
-    const now = Date.now();
-    const nodes: RestoreSessionTreeNode[] = sessions.map((s) => {
-      const node = new SessionNode(element, s, now);
-      this.sessionNodes.set(node.id ?? '', node);
-      return node;
-    });
+    const nodes: RestoreSessionTreeNode[] = sessions.map((s) => new SessionNode(element, s));
     if (this.store.hasMore(serverId)) nodes.push(new LoadMoreNode(element));
     return nodes;
   }
 
   /** The node of a loaded session, for TreeView.reveal. */
   findSessionNode(ref: SessionRef): SessionNode | undefined {
-    return this.sessionNodes.get(`${ref.serverId}/${ref.sessionId}`);
+    // A new node with the same stable id: VS Code finds the rendered row by its id (nodes are not kept, see getTreeItem).
+    const server = this.serverNodes.get(ref.serverId);
+    const session = this.store.find(ref.serverId, ref.sessionId);
+    return server && session ? new SessionNode(server, session) : undefined;
   }
 
   serverNode(serverId: string): ServerNode | undefined {
@@ -96,13 +101,12 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
     const servers = this.registry.list();
     const keep = new Set(servers.map((s) => s.id));
     for (const id of [...this.serverNodes.keys()]) if (!keep.has(id)) this.serverNodes.delete(id);
-    for (const key of [...this.sessionNodes.keys()]) if (!keep.has(key.slice(0, key.indexOf('/')))) this.sessionNodes.delete(key);
     return servers.map((server) => {
       let node = this.serverNodes.get(server.id);
-      if (node) node.update(server, this.store.status(server.id), this.store.version(server.id));
+      if (node) node.update(server, this.store.status(server.id), this.store.version(server.id), this.runningOn(server.id));
       else {
         // One server opens expanded; with several, each starts collapsed so all of them stay in sight.
-        node = new ServerNode(server, this.store.status(server.id), this.store.version(server.id), servers.length === 1);
+        node = new ServerNode(server, this.store.status(server.id), this.store.version(server.id), servers.length === 1, this.runningOn(server.id));
         this.serverNodes.set(server.id, node);
       }
       return node;
@@ -111,7 +115,11 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
 
   private updateServerNode(node: ServerNode): void {
     const server = this.registry.get(node.server.id) ?? node.server;
-    node.update(server, this.store.status(server.id), this.store.version(server.id));
+    node.update(server, this.store.status(server.id), this.store.version(server.id), this.runningOn(server.id));
+  }
+
+  private runningOn(serverId: string): number {
+    return (this.store.sessions(serverId) ?? []).filter(isRunning).length;
   }
 
   private schedule(serverId: string | undefined): void {

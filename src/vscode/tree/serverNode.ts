@@ -6,21 +6,24 @@ import type { ServerStatus } from '../sessions/serverStatus';
 /** A configured server; its children are its restore sessions (or a state node). */
 export class ServerNode extends vscode.TreeItem {
   /** `expanded`: the initial state only (VS Code remembers the user's choice per id afterwards). */
+  /** `running`: sessions known to run on the server, so a collapsed node still tells. */
   constructor(
     public server: ServerConfig,
     public status: ServerStatus,
     public version: string | undefined,
     expanded: boolean,
+    public running = 0,
   ) {
     super(server.name, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `server/${server.id}`;
     this.render();
   }
 
-  update(server: ServerConfig, status: ServerStatus, version: string | undefined): void {
+  update(server: ServerConfig, status: ServerStatus, version: string | undefined, running: number): void {
     this.server = server;
     this.status = status;
     this.version = version;
+    this.running = running;
     this.label = server.name;
     this.render();
   }
@@ -29,7 +32,8 @@ export class ServerNode extends vscode.TreeItem {
     const { server, status } = this;
     const kindLabel = server.kind === 'em' ? vscode.l10n.t('Enterprise Manager') : vscode.l10n.t('Microsoft 365 {0}', server.apiVersion ?? '');
     this.iconPath = new vscode.ThemeIcon(server.kind === 'em' ? 'server-environment' : 'cloud');
-    this.description = [this.version ?? kindLabel.trim(), statusLabel(status)].filter(Boolean).join(' · ');
+    const runningLabel = this.running > 0 ? vscode.l10n.t('{0} running', this.running) : undefined;
+    this.description = [this.version ?? kindLabel.trim(), statusLabel(status) ?? runningLabel].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${escapeMarkdown(server.name)}**\n\n`);
     tooltip.appendText(`${kindLabel.trim()} — ${server.url}\n\n`);
@@ -37,6 +41,10 @@ export class ServerNode extends vscode.TreeItem {
     if (status.kind === 'error') {
       tooltip.appendMarkdown('\n\n$(error) ');
       tooltip.appendText(status.message);
+      if (status.retryAt !== undefined) {
+        tooltip.appendMarkdown('\n\n$(sync) ');
+        tooltip.appendText(retryTimeSentence(status.retryAt));
+      }
     }
     this.tooltip = tooltip;
     this.contextValue = `server ${server.kind} ${status.kind}`;
@@ -53,7 +61,7 @@ function statusLabel(status: ServerStatus): string | undefined {
     case 'signedOut':
       return vscode.l10n.t('Signed out');
     case 'error':
-      return errorLabel(status.code);
+      return status.retryAt === undefined ? errorLabel(status.code) : vscode.l10n.t('{0} · retrying', errorLabel(status.code));
     default:
       return undefined;
   }
@@ -76,4 +84,10 @@ function errorLabel(code: string): string {
     default:
       return vscode.l10n.t('Error');
   }
+}
+
+/** "Retrying automatically at 10:15:03 (or use Retry)." */
+export function retryTimeSentence(retryAt: number): string {
+  const time = new Date(retryAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return vscode.l10n.t('Retrying automatically at {0}. Retry tries now.', time);
 }
