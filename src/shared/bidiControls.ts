@@ -4,9 +4,13 @@
  */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** For labels: names, titles, field values. */
+// C0 and C1 control characters other than tab and line breaks: inert, but rendered as boxes or swallowed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** For labels: names, titles, field values. Bidi controls go; other control characters become U+FFFD (visible, harmless). */
 export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
+  return text.replace(BIDI_CONTROLS, '').replace(CONTROL_CHARACTERS, '\uFFFD');
 }
 
 /** For raw bodies: keeps every character accounted for, but visible (`<U+202E>`) instead of active. */
