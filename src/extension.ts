@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
   const store = own(new SessionListStore(registry, log, pageSize));
   const tree = own(new RestoreSessionTreeProvider(registry, store));
   const treeView = own(vscode.window.createTreeView('veeamRestoreSessions.sessions', { treeDataProvider: tree, showCollapseAll: true }));
-  const notifier = new CompletionNotifier(completionNotificationSetting, (id) => registry.get(id)?.name);
+  const notifier = own(new CompletionNotifier(completionNotificationSetting, (id) => registry.get(id)?.name));
   const monitor = own(
     new SessionMonitor({
       registry,
@@ -112,7 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     own(d);
   }
 
-  return { registry, store, tree, treeView, monitor, panels };
+  return { registry, store, tree, treeView, monitor, notifier, panels, storage: { globalState: context.globalState, workspaceState: context.workspaceState } };
 }
 
 export function deactivate(): void {}

@@ -1,12 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseStringPromise } from 'xml2js';
-import type { RestoreSession } from '../../src/core/model/restoreSession';
+import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
 import { parseEnterpriseManagerDocument } from '../../src/core/parsing/enterpriseManagerParser';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 
 /** The contenders of case 2, by name; each turns a whole 10,000-session body into data and returns it. */
 export const LIST_PARSERS = {
-  /** Ours: format detection, XML parse (or JSON.parse) and normalisation into RestoreSession objects. */
+  /** Ours: format detection, XML parse (or JSON.parse) and normalisation into list rows (RestoreSessionSummary). */
   oursXml: (text: string) => countOurs(text, 'application/xml'),
   oursJson: (text: string) => countOurs(text, 'application/json'),
   /** xml2js with its defaults, as most Node Veeam scripts call it. */
@@ -22,7 +22,7 @@ export function isListParserName(name: string): name is ListParserName {
   return Object.prototype.hasOwnProperty.call(LIST_PARSERS, name);
 }
 
-function countOurs(text: string, contentType: string): RestoreSession[] {
+function countOurs(text: string, contentType: string): RestoreSessionSummary[] {
   const doc = parseEnterpriseManagerDocument(toRawBody(text, contentType));
   if (doc.kind !== 'list') throw new Error(`expected a list, got ${doc.kind}`);
   return doc.sessions;

@@ -1,4 +1,4 @@
-import type { RestoreSession, ServerKind } from '../../src/core/model/restoreSession';
+import type { RestoreSessionSummary, ServerKind } from '../../src/core/model/restoreSession';
 import type { ServerConfig } from '../../src/core/model/serverConfig';
 import type { SessionRef } from '../../src/vscode/sessionRef';
 import { serverConfig } from '../protocol/simulatorFixture';
@@ -24,7 +24,7 @@ interface Server {
 class ChangeCounter {
   private readonly last = new Map<string, string>();
   changes = 0;
-  observe(serverId: string, session: RestoreSession): void {
+  observe(serverId: string, session: RestoreSessionSummary): void {
     const key = `${serverId}/${session.id}`;
     const value = `${session.rawState}/${session.progress ?? ''}/${session.rawResult}`;
     const previous = this.last.get(key);

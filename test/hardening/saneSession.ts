@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { RestoreSession } from '../../src/core/model/restoreSession';
+import { isFullSession, type RestoreSessionSummary } from '../../src/core/model/restoreSession';
 import { isGuid, UID_PREFIX } from '../../src/core/model/restoreSessionUid';
 
 const STATES = new Set(['running', 'stopping', 'finished', 'unknown']);
@@ -12,11 +12,12 @@ function isIsoOrUndefined(value: string | undefined): boolean {
   return Number.isFinite(ms) && new Date(ms).toISOString() === value;
 }
 
-/** Every model field within its declared type and range, whatever the server sent. */
-export function assertSaneSession(s: RestoreSession): void {
+/** Every model field within its declared type and range, whatever the server sent (list rows and fetched sessions). */
+export function assertSaneSession(s: RestoreSessionSummary): void {
   assert.ok(isGuid(s.id) && s.id === s.id.toLowerCase(), `id ${s.id}`);
   // The server's UID is kept verbatim when it names the same GUID; a synthesised one has the standard prefix.
-  assert.ok(s.uid.toLowerCase().endsWith(`:${s.id}`) && (!s.uidSynthetic || s.uid === `${UID_PREFIX}${s.id}`), `uid ${s.uid}`);
+  if (s.uid !== undefined) assert.ok(s.uid.toLowerCase().endsWith(`:${s.id}`), `uid ${s.uid}`);
+  if (isFullSession(s)) assert.ok(!s.uidSynthetic || s.uid === `${UID_PREFIX}${s.id}`, `uid ${s.uid}`);
   assert.ok(STATES.has(s.state), `state ${s.state}`);
   assert.ok(RESULTS.has(s.result), `result ${s.result}`);
   assert.ok(PLATFORMS.has(s.platform), `platform ${String(s.platform)}`);
@@ -25,6 +26,7 @@ export function assertSaneSession(s: RestoreSession): void {
   assert.ok(isIsoOrUndefined(s.endTime), `endTime ${String(s.endTime)}`);
   assert.ok(s.durationMs === undefined || (Number.isFinite(s.durationMs) && s.durationMs >= 0), `durationMs ${String(s.durationMs)}`);
   for (const text of [s.name, s.type, s.typeLabel, s.rawState, s.rawResult]) assert.strictEqual(typeof text, 'string');
+  if (!isFullSession(s)) return;
   assert.ok(Array.isArray(s.links) && s.links.every((l) => typeof l.rel === 'string' && typeof l.href === 'string' && l.href !== ''));
   assert.strictEqual(Object.getPrototypeOf(s.extra), null, 'unknown fields live in a prototype-free record');
 }

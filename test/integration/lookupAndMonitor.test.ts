@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { RestoreSession } from '../../src/core/model/restoreSession';
+import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
 import type { VeeamRestoreSessionsApi } from '../../src/extension';
 import { addSimulatorServer, control, eventually, extensionApi, removeServer, requireSimulator } from './veeamApi';
 
@@ -55,7 +55,7 @@ suite('lookup by ID and live monitoring', () => {
     const id = emId as string;
     const created = (await control(simulator, 'POST', '/sessions?api=em&name=Integration%20watch')) as { id: string };
     const ref = { serverId: id, sessionId: created.id.toLowerCase().replace(/^.*:/, '') };
-    const updates: RestoreSession[] = [];
+    const updates: RestoreSessionSummary[] = [];
     const subscription = api.monitor.onDidUpdateSession((u) => {
       if (u.serverId === ref.serverId && u.session.id === ref.sessionId) updates.push(u.session);
     });

@@ -78,7 +78,7 @@ describe('Microsoft 365 client against the simulator', () => {
     }
     assert.ok(withEvents > 0, 'some session has events');
     await expectVeeamError(client.getSession('00000000-0000-4000-8000-000000000000'), 'notFound');
-    const self = all[0].links.find((l) => l.rel.toLowerCase() === 'self');
+    const self = (await client.getSession(all[0].id)).links.find((l) => l.rel.toLowerCase() === 'self');
     assert.ok(self);
     assert.strictEqual((await client.getRaw(self.href, 'json')).format, 'json');
     await expectVeeamError(client.getRaw('https://attacker.invalid/steal', 'json'), 'invalidInput');

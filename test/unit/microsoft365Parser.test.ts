@@ -18,16 +18,21 @@ describe('Microsoft 365 parser', () => {
     assert.strictEqual(running.initiatedBy, 'EXAMPLE\\helpdesk01');
     assert.strictEqual(running.reason, 'User request #4711');
     assert.strictEqual(running.restoredObject, 'example-corp.onmicrosoft.com');
-    assert.strictEqual(running.uidSynthetic, true);
     assert.strictEqual(running.progress, undefined);
     assert.strictEqual(done.result, 'warning');
     assert.strictEqual(done.typeLabel, 'SharePoint');
-    assert.strictEqual(done.details, '12 items processed (11 success, 1 warning)');
     assert.strictEqual(done.creationTime, '2026-03-03T16:40:51.007Z');
-    assert.deepStrictEqual(done.links.map((l) => l.rel), ['self', 'organization', 'events']);
-    assert.deepStrictEqual(Object.keys(done.extra), ['eTag']);
     assert.strictEqual(d.paging?.hasNext, true);
     assert.strictEqual(d.paging?.nextHref, '/v8/RestoreSessions?offset=2&limit=2');
+    // List rows leave links, unknown fields and details to the session fetched on its own.
+    assert.ok(!('links' in done) && !('extra' in done));
+    const page = JSON.parse(readFixture('vb365/restore-sessions-v8-page.json')) as { results: unknown[] };
+    const single = parse(JSON.stringify(page.results[1]));
+    assert.ok(single.kind === 'session');
+    assert.strictEqual(single.session.uidSynthetic, true);
+    assert.strictEqual(single.session.details, '12 items processed (11 success, 1 warning)');
+    assert.deepStrictEqual(single.session.links.map((l) => l.rel), ['self', 'organization', 'events']);
+    assert.deepStrictEqual(Object.keys(single.session.extra), ['eTag']);
   });
 
   it('reads the v3 bare array, with offsets in timestamps', () => {

@@ -1,7 +1,7 @@
-import type { RestoreSession, SessionPage } from '../model/restoreSession';
+import type { RestoreSessionSummary, SessionPage } from '../model/restoreSession';
 
 export interface SourcePage {
-  sessions: RestoreSession[];
+  sessions: RestoreSessionSummary[];
   /** The server has more after this page. */
   hasNext: boolean;
 }
@@ -14,13 +14,13 @@ export interface SourcePage {
  */
 export async function collectFilteredPage(
   readSourcePage: (index: number) => Promise<SourcePage>,
-  keep: (s: RestoreSession) => boolean,
+  keep: (s: RestoreSessionSummary) => boolean,
   page: number,
   pageSize: number,
   maxSourcePages: number,
 ): Promise<SessionPage> {
   const wanted = page * pageSize + 1;
-  const matches: RestoreSession[] = [];
+  const matches: RestoreSessionSummary[] = [];
   const seen = new Set<string>();
   let exhausted = false;
   for (let index = 0; index < maxSourcePages && matches.length < wanted; index++) {
@@ -46,7 +46,7 @@ export async function collectFilteredPage(
 }
 
 /** One page of an in-memory list. */
-export function pageOf(sessions: RestoreSession[], page: number, pageSize: number): SessionPage {
+export function pageOf(sessions: RestoreSessionSummary[], page: number, pageSize: number): SessionPage {
   const start = (page - 1) * pageSize;
   return {
     sessions: sessions.slice(start, start + pageSize),

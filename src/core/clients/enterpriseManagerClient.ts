@@ -85,7 +85,8 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
     const raw = toRawBody(response.text, response.contentType);
     const doc = parseEnterpriseManagerDocument(raw);
     if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
-    return { ...doc.session, raw };
+    // The parser keeps `raw` on a session read on its own.
+    return doc.session;
   }
 
   /** Enterprise Manager has no per-session event log in its REST API. */

@@ -2,7 +2,7 @@ import { VeeamError, isVeeamError } from '../errors';
 import type { HttpRequest, HttpResponse } from '../http/httpExchange';
 import type { ServerHttpClient } from '../http/serverHttpClient';
 import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../model/restoreSession';
 import { isGuid } from '../model/restoreSessionUid';
 import { VB365_LATEST_API_VERSION } from '../model/serverConfig';
 import { parseMicrosoft365Document, type Microsoft365Expectation } from '../parsing/microsoft365Parser';
@@ -110,7 +110,8 @@ export class Microsoft365Client implements RestoreSessionClient {
     const raw = toRawBody(response.text, response.contentType);
     const doc = parseMicrosoft365Document(raw, 'sessions');
     if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
-    return { ...doc.session, raw };
+    // The parser keeps `raw` on a session read on its own.
+    return doc.session;
   }
 
   /** All events of a session (every page, bounded), in the server's `order`. */
@@ -168,7 +169,7 @@ export class Microsoft365Client implements RestoreSessionClient {
    * v8 pages arrive newest first. v4–v7 cannot be asked for an order, so each page is sorted on its own:
    * newest first within what was fetched, not across the whole history (honest, not global).
    */
-  private orderedPage(sessions: RestoreSession[]): RestoreSession[] {
+  private orderedPage(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
     return this.versionNumber >= 8 ? sessions : sortNewestFirst(sessions);
   }
 

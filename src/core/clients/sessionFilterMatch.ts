@@ -1,8 +1,8 @@
-import type { RestoreSession } from '../model/restoreSession';
+import type { RestoreSessionSummary } from '../model/restoreSession';
 import type { SessionFilter } from './restoreSessionClient';
 
 /** The client-side form of a SessionFilter, for lists the server cannot filter (VB365, EM fallback, EM name text). */
-export function matchesFilter(session: RestoreSession, filter: SessionFilter | undefined): boolean {
+export function matchesFilter(session: RestoreSessionSummary, filter: SessionFilter | undefined): boolean {
   if (!filter) return true;
   if (filter.states?.length && !filter.states.some((s) => s === session.state)) return false;
   if (filter.results?.length && !filter.results.some((r) => r === session.result)) return false;
@@ -17,8 +17,8 @@ export function hasFilter(filter: SessionFilter | undefined): boolean {
 }
 
 /** Newest first; sessions without a creation time last. Stable for equal times. */
-export function sortNewestFirst(sessions: RestoreSession[]): RestoreSession[] {
-  const time = (s: RestoreSession): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
+export function sortNewestFirst(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
+  const time = (s: RestoreSessionSummary): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
   return sessions
     .map((s, i) => ({ s, i }))
     .sort((a, b) => time(b.s) - time(a.s) || a.i - b.i)

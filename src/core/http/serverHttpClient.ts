@@ -5,7 +5,8 @@ import type { TlsTrust } from '../model/serverConfig';
 import { headerValue, type HttpRequest, type HttpResponse } from './httpExchange';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './httpOptions';
 import { requestLogLine } from './requestLogLine';
-import { pause, retryDelayMs } from './retryPolicy';
+import { RequestCancellation } from './requestCancellation';
+import { pause, RETRY_STATUSES, retryDelayMs } from './retryPolicy';
 import { buildTrustingConnector } from './trustingConnector';
 import { errorCode, translateTransportError } from './transportErrors';
 
@@ -17,7 +18,9 @@ export class ServerHttpClient {
   readonly origin: string;
   private readonly pool: Pool;
   private readonly options: HttpOptions;
-  private readonly closing = new AbortController();
+  private closed = false;
+  /** Requests under way, so that dispose() can cancel them. */
+  private readonly inFlight = new Set<RequestCancellation>();
   // Decodes with the BOM kept: `raw` must be the body exactly as received.
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -51,21 +54,43 @@ export class ServerHttpClient {
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
     const url = `${this.origin}${request.path}`;
-    const signal = request.signal ? AbortSignal.any([request.signal, this.closing.signal]) : this.closing.signal;
+    const cancellation = new RequestCancellation(request.signal);
+    if (this.closed) cancellation.abort();
+    this.inFlight.add(cancellation);
+    try {
+      return await this.attempts(request, url, cancellation);
+    } finally {
+      this.inFlight.delete(cancellation);
+      cancellation.dispose();
+    }
+  }
+
+  /** Closes the pool: in-flight requests and retry pauses end as `cancelled`; no sockets or timers stay open. */
+  async dispose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const cancellation of this.inFlight) cancellation.abort();
+    await this.pool.destroy().catch(() => undefined);
+  }
+
+  private async attempts(request: HttpRequest, url: string, cancellation: RequestCancellation): Promise<HttpResponse> {
+    const signal = cancellation.signal;
     for (let attempt = 0; ; attempt++) {
-      const started = performance.now();
+      const started = this.logger ? performance.now() : 0;
       let response: HttpResponse;
       try {
-        response = await this.once(request, url, signal);
+        response = await this.once(request, url, cancellation);
       } catch (e) {
         const error = translateTransportError(e, { url, signal });
-        this.log('debug', requestLogLine(request.method, url, { error: error.code }, performance.now() - started));
+        // Log lines are built only when someone reads them: formatting one costs as much as the rest of a request.
+        if (this.logger) this.log(requestLogLine(request.method, url, { error: error.code }, performance.now() - started));
         const delay = error.code === 'unreachable' && !signal.aborted ? retryDelayMs({ method: request.method, attempt, maxRetries: this.options.retries, errorCode: errorCode(e) }) : undefined;
         if (delay === undefined) throw error;
         await this.wait(delay, signal, url);
         continue;
       }
-      this.log('debug', requestLogLine(request.method, url, { status: response.status, bytes: Buffer.byteLength(response.text) }, performance.now() - started));
+      if (this.logger) this.log(requestLogLine(request.method, url, { status: response.status, bytes: Buffer.byteLength(response.text) }, performance.now() - started));
+      if (!RETRY_STATUSES.has(response.status)) return response;
       const delay = retryDelayMs({
         method: request.method,
         attempt,
@@ -78,24 +103,16 @@ export class ServerHttpClient {
     }
   }
 
-  /** Closes the pool: in-flight requests and retry pauses end as `cancelled`; no sockets or timers stay open. */
-  async dispose(): Promise<void> {
-    if (this.closing.signal.aborted) return;
-    this.closing.abort();
-    await this.pool.destroy().catch(() => undefined);
-  }
-
-  private async once(request: HttpRequest, url: string, signal: AbortSignal): Promise<HttpResponse> {
-    const deadline = new AbortController();
+  private async once(request: HttpRequest, url: string, cancellation: RequestCancellation): Promise<HttpResponse> {
     const limitMs = this.options.responseTimeoutMs;
-    const timer = setTimeout(() => deadline.abort(), limitMs);
+    cancellation.startDeadline(limitMs);
     try {
       const res = await this.pool.request({
         method: request.method,
         path: request.path,
         headers: request.headers,
         body: request.body,
-        signal: AbortSignal.any([signal, deadline.signal]),
+        signal: cancellation.signal,
       });
       const bytes = new Uint8Array(await res.body.arrayBuffer());
       return {
@@ -106,12 +123,12 @@ export class ServerHttpClient {
         url,
       };
     } catch (e) {
-      if (deadline.signal.aborted && !signal.aborted) {
+      if (cancellation.deadlinePassed) {
         throw new VeeamError('timeout', `${new URL(url).host} took longer than ${Math.ceil(limitMs / 1000)} s to send its response.`, { detail: 'response deadline', cause: e });
       }
       throw e;
     } finally {
-      clearTimeout(timer);
+      cancellation.clearDeadline();
     }
   }
 
@@ -123,9 +140,9 @@ export class ServerHttpClient {
     }
   }
 
-  private log(level: 'debug', message: string): void {
+  private log(message: string): void {
     try {
-      this.logger?.(level, message);
+      this.logger?.('debug', message);
     } catch {
       // A failing log sink must not fail the request.
     }

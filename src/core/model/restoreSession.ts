@@ -34,13 +34,17 @@ export interface RawBody {
   format: BodyFormat;
 }
 
-export interface RestoreSession {
+/**
+ * A restore session as a list shows it: what the tree, its tooltip, the status bar and the monitor need. Lists hold
+ * tens of thousands of these, so links, unknown fields and the raw body are left to the single-session fetch
+ * (`getSession`, a full RestoreSession), and repeated strings (states, types, operators) are shared.
+ */
+export interface RestoreSessionSummary {
   kind: ServerKind;
   /** Bare GUID, lower case. */
   id: string;
-  /** `urn:veeam:RestoreSession:<guid>`; synthesised for VB365 (which has none). */
-  uid: string;
-  uidSynthetic: boolean;
+  /** The server's own `urn:veeam:RestoreSession:<guid>`; undefined when it sent none (VB365 never does). */
+  uid?: string;
   name: string;
   /** Server's own type string, verbatim (`RestoreVm`, `FileLevelRestore`, `Vex`, …). */
   type: string;
@@ -60,14 +64,22 @@ export interface RestoreSession {
   /** Milliseconds between creation and end; undefined while running (compute live from creationTime). */
   durationMs: number | undefined;
   initiatedBy?: string;
+  /** VB365: the operator's stated reason (shown in the tooltip). */
   reason?: string;
+  vmDisplayName?: string;
+  /** EM `RestoredObjRef` (HierarchyObjRef) or VB365 organization. */
+  restoredObject?: string;
+}
+
+/** A restore session fetched on its own: the summary plus everything the server said about it. */
+export interface RestoreSession extends RestoreSessionSummary {
+  /** `urn:veeam:RestoreSession:<guid>`; synthesised for VB365 (which has none). */
+  uid: string;
+  uidSynthetic: boolean;
   clientHost?: string;
   scopeName?: string;
   details?: string;
   organization?: string;
-  vmDisplayName?: string;
-  /** EM `RestoredObjRef` (HierarchyObjRef) or VB365 organization. */
-  restoredObject?: string;
   links: SessionLink[];
   /** Fields this version of the extension does not know, kept verbatim. */
   extra: Record<string, unknown>;
@@ -92,7 +104,7 @@ export interface RestoreSessionEvent {
 }
 
 export interface SessionPage {
-  sessions: RestoreSession[];
+  sessions: RestoreSessionSummary[];
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -102,6 +114,45 @@ export interface SessionPage {
   totalCount?: number;
 }
 
-export function isRunning(s: Pick<RestoreSession, 'state'>): boolean {
+export function isRunning(s: Pick<RestoreSessionSummary, 'state'>): boolean {
   return s.state === 'running' || s.state === 'stopping';
+}
+
+/** The list form of a fetched session, so a list keeps no links, unknown fields or response body. */
+export function summaryOf(s: RestoreSessionSummary): RestoreSessionSummary {
+  return {
+    kind: s.kind,
+    id: s.id,
+    uid: 'uidSynthetic' in s && s.uidSynthetic ? undefined : s.uid,
+    name: s.name,
+    type: s.type,
+    typeLabel: s.typeLabel,
+    platform: s.platform,
+    state: s.state,
+    rawState: s.rawState,
+    result: s.result,
+    rawResult: s.rawResult,
+    progress: s.progress,
+    creationTime: s.creationTime,
+    endTime: s.endTime,
+    durationMs: s.durationMs,
+    initiatedBy: s.initiatedBy,
+    reason: s.reason,
+    vmDisplayName: s.vmDisplayName,
+    restoredObject: s.restoredObject,
+  };
+}
+
+/** Whether a session was fetched on its own (links, unknown fields) rather than read from a list. */
+export function isFullSession(s: RestoreSessionSummary): s is RestoreSession {
+  return 'links' in s && 'extra' in s;
+}
+
+/**
+ * A fetched session updated from a newer list row: the row's fields win, the rest (links, unknown fields, body,
+ * the UID when the row has none) stays as fetched.
+ */
+export function withListRow(full: RestoreSession, row: RestoreSessionSummary): RestoreSession {
+  const updated: RestoreSession = { ...full, ...summaryOf(row), uid: row.uid ?? full.uid, uidSynthetic: row.uid === undefined && full.uidSynthetic };
+  return updated;
 }

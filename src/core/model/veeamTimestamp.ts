@@ -8,10 +8,16 @@ const NEVER_YEAR = 1753;
 export function parseVeeamTimestamp(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
-  const m = TIMESTAMP.exec(text);
-  if (!m) return undefined;
-  const frac = m[7];
-  const zone = m[8];
+  // test(), not exec(): the match array and its nine captured substrings per timestamp were most of the garbage a
+  // list page made. The pattern fixes where the fraction and the zone sit, so they are cut out by position.
+  if (!TIMESTAMP.test(text)) return undefined;
+  let fracEnd = 19;
+  if (text.charCodeAt(19) === 46 /* . */) {
+    fracEnd = 20;
+    while (fracEnd < text.length && isDigit(text.charCodeAt(fracEnd))) fracEnd++;
+  }
+  const frac = fracEnd > 20 ? text.slice(20, fracEnd) : undefined;
+  const zone = fracEnd < text.length ? text.slice(fracEnd) : undefined;
   // The fixed-width fields sit at fixed offsets and are ASCII digits (the pattern says so): read them in place,
   // which is several times faster than Number() on each captured group (20,000 timestamps per 10,000-session list).
   const year = digits(text, 0, 4);
@@ -85,4 +91,8 @@ export function toIso(ms: number | undefined): string | undefined {
 function pad(n: number, width: number): string {
   const text = String(n);
   return text.length >= width ? text : '000'.slice(0, width - text.length) + text;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -2,7 +2,7 @@ import { VeeamError } from '../errors';
 import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
 import { clippedText } from './clippedText';
-import { readLinks, normaliseEnterpriseManagerSession } from './enterpriseManagerSession';
+import { normaliseEnterpriseManagerSession, readLinks, summariseEnterpriseManagerSession } from './enterpriseManagerSession';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
 import { parseJsonBody } from './jsonBody';
 import { bodyTextForParsing } from './rawBody';
@@ -22,7 +22,7 @@ export function parseEnterpriseManagerDocument(raw: RawBody): ParsedDocument {
   }
   const parsed = parseJsonBody(text);
   if (Array.isArray(parsed)) {
-    const { sessions, skipped } = buildSessionList(parsed, (o) => normaliseEnterpriseManagerSession(o));
+    const { sessions, skipped } = buildSessionList(parsed, summariseEnterpriseManagerSession);
     return { kind: 'list', sessions, paging: undefined, skipped };
   }
   if (!isPlainRecord(parsed)) throw unrelated('a JSON value that is not an object');
@@ -101,7 +101,7 @@ function restoreSessionRefs(f: CaseInsensitiveFields): unknown[] {
 }
 
 function list(items: unknown[], paging: ListPaging | undefined): ParsedDocument {
-  const { sessions, skipped } = buildSessionList(items, (o) => normaliseEnterpriseManagerSession(o));
+  const { sessions, skipped } = buildSessionList(items, summariseEnterpriseManagerSession);
   return { kind: 'list', sessions, paging, skipped };
 }
 

@@ -1,8 +1,9 @@
-import type { RawBody, RestoreSession, SessionLink } from '../model/restoreSession';
+import type { RawBody, RestoreSession, RestoreSessionSummary, SessionLink } from '../model/restoreSession';
 import { idFromUid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
 import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
+import { DocumentedFields } from './documentedFields';
 import { parseProgress } from './progressValue';
 import { sharedText } from './sharedText';
 
@@ -15,52 +16,68 @@ const KNOWN = new Set([
 const HREF_ID = /\/restoreSessions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
 /**
- * Normalises one EM RestoreSession entity or reference (XML element or JSON object: same field names).
- * Returns undefined when the object carries no usable restore-session id.
+ * Normalises one EM RestoreSession entity or reference (XML element or JSON object: same field names), fetched on
+ * its own: the list form plus links and unknown fields. Returns undefined when it carries no usable restore-session id.
  */
 export function normaliseEnterpriseManagerSession(source: Record<string, unknown>, raw?: RawBody): RestoreSession | undefined {
+  const summary = summariseEnterpriseManagerSession(source);
+  if (!summary) return undefined;
   const f = new CaseInsensitiveFields(source);
-  const uidRaw = f.string('UID');
+  const session: RestoreSession = {
+    ...summary,
+    uid: summary.uid ?? uidForId(summary.id),
+    uidSynthetic: summary.uid === undefined,
+    links: readLinks(f.get('Links')),
+    extra: extraFields(f),
+  };
+  if (raw) session.raw = raw;
+  return session;
+}
+
+/**
+ * One EM RestoreSession as a list row (see RestoreSessionSummary). Field names as documented (PascalCase; EM 13
+ * camelCase), any other casing as a fallback. Undefined when it carries no usable restore-session id.
+ */
+export function summariseEnterpriseManagerSession(source: Record<string, unknown>): RestoreSessionSummary | undefined {
+  const f = new DocumentedFields(source);
+  const uidRaw = f.string('UID', 'uid');
   const uidId = idFromUid(uidRaw);
-  const id = uidId ?? HREF_ID.exec(f.string('Href') ?? '')?.[1]?.toLowerCase();
+  const id = uidId ?? HREF_ID.exec(f.string('Href', 'href') ?? '')?.[1]?.toLowerCase();
   // Both sources yield a GUID or nothing: idFromUid checks it, HREF_ID matches only the GUID form.
   if (!id) return undefined;
 
-  const rawState = sharedText(f.string('State') ?? '');
-  const rawResult = sharedText(f.string('Result') ?? '');
+  const rawState = sharedText(f.string('State', 'state') ?? '');
+  const rawResult = sharedText(f.string('Result', 'result') ?? '');
   const state = normaliseState(rawState);
-  const created = parseVeeamTimestamp(f.get('CreationTimeUTC'));
-  const ended = state === 'finished' ? parseVeeamTimestamp(f.get('EndTimeUTC')) : undefined;
-  const type = sharedText(f.string('JobType') ?? '');
-  const restoredObject = nonEmpty(f.string('RestoredObjRef'));
-  const vmDisplayName = nonEmpty(f.string('VmDisplayName'));
-  const links = readLinks(f.get('Links'));
-
-  const session: RestoreSession = {
+  const created = parseVeeamTimestamp(f.get('CreationTimeUTC', 'creationTimeUTC'));
+  const ended = state === 'finished' ? parseVeeamTimestamp(f.get('EndTimeUTC', 'endTimeUTC')) : undefined;
+  const type = sharedText(f.string('JobType', 'jobType') ?? '');
+  const restoredObject = nonEmpty(f.string('RestoredObjRef', 'restoredObjRef'));
+  const vmDisplayName = nonEmpty(f.string('VmDisplayName', 'vmDisplayName'));
+  const platform = platformFromHierarchyRef(restoredObject);
+  const result = normaliseResult(rawResult, state);
+  // One literal with every field, in one order: all rows share one hidden class and keep their fields in-object.
+  return {
     kind: 'em',
     id,
-    uid: uidRaw && uidId ? uidRaw : uidForId(id),
-    uidSynthetic: !(uidRaw && uidId),
-    name: f.string('Name') ?? vmDisplayName ?? id,
+    uid: uidRaw && uidId ? uidRaw : undefined,
+    name: f.string('Name', 'name') ?? vmDisplayName ?? id,
     type,
     typeLabel: type ? typeLabel(type) : '',
-    platform: platformFromHierarchyRef(restoredObject),
+    platform: platform === 'unknown' ? microsoft365Platform(type) : platform,
     state,
     rawState,
-    result: normaliseResult(rawResult, state),
+    result,
     rawResult,
-    progress: parseProgress(f.get('Progress')),
+    progress: parseProgress(f.get('Progress', 'progress')),
     creationTime: toIso(created),
     endTime: toIso(ended),
     durationMs: created !== undefined && ended !== undefined && ended >= created ? ended - created : undefined,
+    initiatedBy: undefined,
+    reason: undefined,
     vmDisplayName,
     restoredObject,
-    links,
-    extra: extraFields(f),
   };
-  if (session.platform === 'unknown') session.platform = microsoft365Platform(type);
-  if (raw) session.raw = raw;
-  return session;
 }
 
 /** XML gives `Links: { Link: [...] }`, JSON gives `Links: [...]`. */

@@ -3,7 +3,7 @@ import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
 import { clippedText } from './clippedText';
 import { parseJsonBody } from './jsonBody';
-import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks } from './microsoft365Session';
+import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks, summariseMicrosoft365Session } from './microsoft365Session';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
 import { bodyTextForParsing } from './rawBody';
 import { buildSessionList } from './sessionListBuilder';
@@ -67,7 +67,7 @@ export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expe
 }
 
 function sessionList(items: unknown[], paging: ListPaging | undefined): ParsedDocument {
-  const { sessions, skipped } = buildSessionList(items, (o) => normaliseMicrosoft365Session(o));
+  const { sessions, skipped } = buildSessionList(items, summariseMicrosoft365Session);
   return { kind: 'list', sessions, paging, skipped };
 }
 

@@ -1,7 +1,8 @@
-import type { RawBody, RestoreSession, RestoreSessionEvent, SessionLink } from '../model/restoreSession';
+import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionLink } from '../model/restoreSession';
 import { isGuid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
+import { DocumentedFields } from './documentedFields';
 import { sharedText } from './sharedText';
 import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
 
@@ -10,45 +11,60 @@ const KNOWN = new Set([
   'details', 'scopename', 'clienthost', 'reason', '_links',
 ]);
 
-/** Normalises one VB365 RESTRestoreSession; undefined when it has no GUID id. */
+/** Normalises one VB365 RESTRestoreSession fetched on its own: the list form plus everything else; undefined without a GUID id. */
 export function normaliseMicrosoft365Session(source: Record<string, unknown>, raw?: RawBody): RestoreSession | undefined {
+  const summary = summariseMicrosoft365Session(source);
+  if (!summary) return undefined;
   const f = new CaseInsensitiveFields(source);
-  const id = f.string('id');
-  if (!id || !isGuid(id)) return undefined;
+  // Optional fields are added only when present, never added and then deleted: a `delete` turns the object into
+  // a slow dictionary.
+  const optional: Pick<RestoreSession, 'clientHost' | 'scopeName' | 'details' | 'organization'> = {};
+  const clientHost = shared(nonEmpty(f.string('clientHost')));
+  const scopeName = shared(nonEmpty(f.string('scopeName')));
+  const details = nonEmpty(f.string('details'));
+  if (clientHost !== undefined) optional.clientHost = clientHost;
+  if (scopeName !== undefined) optional.scopeName = scopeName;
+  if (details !== undefined) optional.details = details;
+  if (summary.restoredObject !== undefined) optional.organization = summary.restoredObject;
+  const session: RestoreSession = {
+    ...summary,
+    uid: uidForId(summary.id),
+    uidSynthetic: true,
+    ...optional,
+    links: readHalLinks(f.get('_links')),
+    extra: extraFields(f),
+  };
+  if (raw) session.raw = raw;
+  return session;
+}
+
+/**
+ * One VB365 RESTRestoreSession as a list row (see RestoreSessionSummary): camelCase names as documented, any other
+ * casing as a fallback. Undefined when it has no GUID id.
+ */
+export function summariseMicrosoft365Session(source: Record<string, unknown>): RestoreSessionSummary | undefined {
+  const f = new DocumentedFields(source);
+  const rawId = f.string('id');
+  if (!rawId || !isGuid(rawId)) return undefined;
+  const id = rawId.toLowerCase();
   const rawState = sharedText(f.string('state') ?? '');
   const rawResult = sharedText(f.string('result') ?? '');
   const state = normaliseState(rawState);
   const created = parseVeeamTimestamp(f.get('creationTime'));
   const ended = state === 'finished' ? parseVeeamTimestamp(f.get('endTime')) : undefined;
   const type = sharedText(f.string('type') ?? '');
-  // Organisation, operator, host and scope repeat across a server's sessions: one copy each.
+  const label = type ? typeLabel(type) : '';
+  // Organisation and operator repeat across a server's sessions: one copy each.
   const organization = shared(nonEmpty(f.string('organization')));
-  // Optional fields are added only when present, never added and then deleted: a `delete` turns the object into
-  // a slow dictionary and made each listed session half again as large in memory.
-  const optional: Pick<RestoreSession, 'initiatedBy' | 'reason' | 'clientHost' | 'scopeName' | 'details' | 'organization' | 'restoredObject'> = {};
-  const initiatedBy = shared(nonEmpty(f.string('initiatedBy')));
-  const reason = nonEmpty(f.string('reason'));
-  const clientHost = shared(nonEmpty(f.string('clientHost')));
-  const scopeName = shared(nonEmpty(f.string('scopeName')));
-  const details = nonEmpty(f.string('details'));
-  if (initiatedBy !== undefined) optional.initiatedBy = initiatedBy;
-  if (reason !== undefined) optional.reason = reason;
-  if (clientHost !== undefined) optional.clientHost = clientHost;
-  if (scopeName !== undefined) optional.scopeName = scopeName;
-  if (details !== undefined) optional.details = details;
-  if (organization !== undefined) {
-    optional.organization = organization;
-    optional.restoredObject = organization;
-  }
-  const session: RestoreSession = {
+  // One literal with every field, in one order: all rows share one hidden class and keep their fields in-object.
+  return {
     kind: 'vb365',
-    id: id.toLowerCase(),
-    uid: uidForId(id.toLowerCase()),
-    uidSynthetic: true,
+    id,
+    uid: undefined,
     // Sessions before v6 have no name: describe them by service and start time.
-    name: nonEmpty(f.string('name')) ?? `${type ? typeLabel(type) : 'Restore'} session ${f.string('creationTime') ?? id}`,
+    name: nonEmpty(f.string('name')) ?? `${label || 'Restore'} session ${f.string('creationTime') ?? id}`,
     type,
-    typeLabel: type ? typeLabel(type) : '',
+    typeLabel: label,
     platform: microsoft365Platform(type),
     state,
     rawState,
@@ -58,14 +74,12 @@ export function normaliseMicrosoft365Session(source: Record<string, unknown>, ra
     creationTime: toIso(created),
     endTime: toIso(ended),
     durationMs: created !== undefined && ended !== undefined && ended >= created ? ended - created : undefined,
-    ...optional,
-    links: readHalLinks(f.get('_links')),
-    extra: extraFields(f),
+    initiatedBy: shared(nonEmpty(f.string('initiatedBy'))),
+    reason: nonEmpty(f.string('reason')),
+    vmDisplayName: undefined,
+    restoredObject: organization,
   };
-  if (raw) session.raw = raw;
-  return session;
 }
-
 
 export function normaliseMicrosoft365Event(source: Record<string, unknown>): RestoreSessionEvent | undefined {
   const f = new CaseInsensitiveFields(source);

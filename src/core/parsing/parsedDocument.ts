@@ -1,4 +1,4 @@
-import type { RawBody, RestoreSession, RestoreSessionEvent } from '../model/restoreSession';
+import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../model/restoreSession';
 
 /** Paging facts of a list response, normalised across both APIs. */
 export interface ListPaging {
@@ -15,8 +15,8 @@ export interface ListPaging {
 /** What a Veeam response body turned out to be. Error bodies never come back as a value: they throw. */
 export type ParsedDocument =
   | { kind: 'session'; session: RestoreSession }
-  /** `skipped`: items dropped because they had no usable id, or repeated an id already in the list. */
-  | { kind: 'list'; sessions: RestoreSession[]; paging: ListPaging | undefined; skipped: number }
+  /** List rows (no links, unknown fields or body). `skipped`: items dropped because they had no usable id, or repeated an id already in the list. */
+  | { kind: 'list'; sessions: RestoreSessionSummary[]; paging: ListPaging | undefined; skipped: number }
   | { kind: 'events'; events: RestoreSessionEvent[]; paging: ListPaging | undefined }
   /** EM LogonSession. */
   | { kind: 'logon'; sessionId: string; userName: string }

@@ -1,12 +1,12 @@
-import type { RawBody, RestoreSession } from '../model/restoreSession';
+import type { RawBody, RestoreSessionSummary } from '../model/restoreSession';
 
 /** Collects normalised list items, dropping unusable rows and repeated ids (first occurrence wins). */
 export function buildSessionList(
   items: unknown[],
-  normalise: (item: Record<string, unknown>) => RestoreSession | undefined,
-): { sessions: RestoreSession[]; skipped: number } {
+  normalise: (item: Record<string, unknown>) => RestoreSessionSummary | undefined,
+): { sessions: RestoreSessionSummary[]; skipped: number } {
   const seen = new Set<string>();
-  const sessions: RestoreSession[] = [];
+  const sessions: RestoreSessionSummary[] = [];
   let skipped = 0;
   for (const item of items) {
     const s = typeof item === 'object' && item !== null && !Array.isArray(item) ? normalise(item as Record<string, unknown>) : undefined;

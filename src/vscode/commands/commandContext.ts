@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { BodyFormat, RestoreSession } from '../../core/model/restoreSession';
+import type { BodyFormat, RestoreSessionSummary } from '../../core/model/restoreSession';
 import type { RecentServersMemento } from '../lookup/recentServersMemento';
 import type { CompletionNotifier } from '../monitor/completionNotifier';
 import type { SessionMonitor } from '../monitor/sessionMonitor';
@@ -18,6 +18,6 @@ export interface CommandContext {
   notifier: CompletionNotifier;
   recent: RecentServersMemento;
   log: vscode.LogOutputChannel;
-  openPanel(ref: SessionRef, initial?: RestoreSession): Promise<void>;
+  openPanel(ref: SessionRef, initial?: RestoreSessionSummary): Promise<void>;
   openRaw(ref: SessionRef, format: BodyFormat): Promise<void>;
 }

@@ -14,7 +14,13 @@ const KNOWN_TYPES = ['RestoreVm', 'FileLevelRestore', 'Vex', 'Veod', 'Vesp', 'Ve
 export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
   const apply = (filter: SessionFilter | undefined): void => {
     ctx.store.setFilter(filter);
-    ctx.treeView.description = describeFilter(filter, vscode.l10n.t);
+    const description = describeFilter(filter, vscode.l10n.t);
+    ctx.treeView.description = description;
+    // A view alone in its container has its header (and so its description) merged away: the message above the
+    // tree is what keeps an active filter visible.
+    ctx.treeView.message = description
+      ? vscode.l10n.t('{0} (Clear Filter in the view title shows all sessions)', description)
+      : undefined;
     void vscode.commands.executeCommand('setContext', 'veeamRestoreSessions.filterActive', filter !== undefined);
   };
   return [

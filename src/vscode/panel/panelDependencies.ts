@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RestoreSessionClient } from '../../core/clients/restoreSessionClient';
-import type { BodyFormat, RestoreSession } from '../../core/model/restoreSession';
+import type { BodyFormat, RestoreSessionSummary } from '../../core/model/restoreSession';
 import type { ServerConfig } from '../../core/model/serverConfig';
 import type { SessionRef } from '../sessionRef';
 
@@ -13,7 +13,8 @@ export interface ServerAccess {
 /** What the panel needs from the session monitor (structurally `Pick<SessionMonitor, 'watch' | 'onDidUpdateSession'>`). */
 export interface SessionUpdates {
   watch(ref: SessionRef): vscode.Disposable;
-  onDidUpdateSession: vscode.Event<{ serverId: string; session: RestoreSession }>;
+  /** A list row or a session fetched on its own. */
+  onDidUpdateSession: vscode.Event<{ serverId: string; session: RestoreSessionSummary }>;
 }
 
 export interface PanelDependencies {

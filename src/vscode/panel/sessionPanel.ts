@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent } from '../../core/model/restoreSession';
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../../core/model/restoreSession';
 import { VeeamError } from '../../core/errors';
-import { isRunning } from '../../core/model/restoreSession';
+import { isFullSession, isRunning, withListRow } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
 import {
   isPageMessage,
@@ -63,14 +63,15 @@ export class SessionPanel extends Disposable {
     readonly ref: SessionRef,
     private readonly extensionUri: vscode.Uri,
     private readonly deps: PanelDependencies,
-    initial?: RestoreSession,
+    /** What is known already: a list row gives the title, a fetched session the whole page until the fetch returns. */
+    initial?: RestoreSessionSummary,
     /** EM representation to fetch first (restored from the page's state after a reload). */
     rawFormat?: BodyFormat,
   ) {
     super();
     if (rawFormat) this.rawFormat = rawFormat;
-    if (initial) this.session = withoutRaw(initial);
-    this.panel.title = this.session ? stripBidiControls(this.session.name) || ref.sessionId : vscode.l10n.t('Restore session');
+    if (initial && isFullSession(initial)) this.session = withoutRaw(initial);
+    this.panel.title = initial ? stripBidiControls(initial.name) || ref.sessionId : vscode.l10n.t('Restore session');
     this.panel.webview.options = sessionPanelOptions(extensionUri);
     this._register(this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
     this._register(
@@ -156,8 +157,11 @@ export class SessionPanel extends Disposable {
     if (this.raw) this.post({ type: 'raw', raw: this.raw });
   }
 
-  private onMonitorUpdate(serverId: string, session: RestoreSession): void {
-    if (this.isDisposed || serverId !== this.ref.serverId || session.id !== this.ref.sessionId) return;
+  private onMonitorUpdate(serverId: string, update: RestoreSessionSummary): void {
+    if (this.isDisposed || serverId !== this.ref.serverId || update.id !== this.ref.sessionId) return;
+    // A list row lacks links and unknown fields: it updates the session fetched before; without one, load() brings it.
+    const session = isFullSession(update) ? update : this.session ? withListRow(this.session, update) : undefined;
+    if (!session) return;
     const stateChanged = this.session?.state !== session.state;
     this.error = undefined;
     this.applySession(session);

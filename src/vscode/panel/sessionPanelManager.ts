@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RestoreSession } from '../../core/model/restoreSession';
+import type { RestoreSession, RestoreSessionSummary } from '../../core/model/restoreSession';
 import { isPanelPersistedState, SESSION_PANEL_VIEW_TYPE } from '../../shared/sessionPanelProtocol';
 import { Disposable } from '../lifecycle';
 import type { SessionRef } from '../sessionRef';
@@ -33,7 +33,7 @@ export class SessionPanelManager extends Disposable {
     return manager;
   }
 
-  async open(ref: SessionRef, initial?: RestoreSession): Promise<void> {
+  async open(ref: SessionRef, initial?: RestoreSessionSummary): Promise<void> {
     const existing = this.panels.get(sessionPanelKey(ref));
     if (existing) {
       existing.reveal();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RestoreSessionSummary } from '../../core/model/restoreSession';
+import { stripBidiControls } from '../../shared/bidiControls';
 import { sessionAccessibilityLabel, sessionDescription, sessionIcon, sessionTooltipMarkdown } from '../presentation/sessionPresentation';
 import type { SessionRef } from '../sessionRef';
 import type { ServerNode } from './serverNode';
@@ -37,7 +38,8 @@ export class SessionNode implements SessionRef {
   }
 
   get label(): string {
-    return this.session.name || this.session.id;
+    // Server-provided: bidi overrides could make a name read as another one.
+    return stripBidiControls(this.session.name) || this.session.id;
   }
 
   get description(): string {
