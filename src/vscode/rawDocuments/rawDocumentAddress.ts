@@ -15,10 +15,9 @@ export interface RawDocumentAddress {
 
 /** A path segment safe to show in a tab title: no separators, no bidi tricks, not empty. */
 function pathSegment(text: string): string {
-  const cleaned = [...stripBidiControls(text)]
-    .map((c) => (c.charCodeAt(0) < 0x20 || '/\\?#%:*"<>|'.includes(c) ? '_' : c))
-    .join('')
-    .trim();
+  const cleaned = stripBidiControls(
+    [...text].map((c) => (c.charCodeAt(0) < 0x20 || '/\\?#%:*"<>|'.includes(c) ? '_' : c)).join(''),
+  ).trim();
   return cleaned || '_';
 }
 
