@@ -42,12 +42,25 @@ export async function establishServer(
       if (trust) next = { ...draft, trust };
     } else if (code === 'authFailed') {
       void vscode.window.showWarningMessage(vscode.l10n.t('Sign-in to {0} failed: check the user name and password.', config.name));
-      next = await runServerForm({ ...draft, password: undefined }, { editing: options.editing, startAt: 'username' });
+      // Most often the password is what was mistyped: start there, Back reaches the user name.
+      next = await runServerForm({ ...draft, password: undefined }, { editing: options.editing, startAt: 'password' });
     } else {
+      const retry = vscode.l10n.t('Retry');
       const edit = vscode.l10n.t('Edit Details');
       const showLog = vscode.l10n.t('Show Log');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1}', config.name, message), edit, showLog);
-      if (choice === showLog) options.log.show(true);
+      // Modal: a toast could be dismissed by accident, and with it everything typed into the form.
+      let choice: string | undefined;
+      do {
+        choice = await vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not connect to {0}.', config.name),
+          { modal: true, detail: message },
+          retry,
+          edit,
+          showLog,
+        );
+        if (choice === showLog) options.log.show(true);
+      } while (choice === showLog);
+      if (choice === retry) next = draft;
       if (choice === edit) next = await runServerForm(draft, { editing: options.editing, startAt: 'url' });
     }
     if (!next) return undefined;

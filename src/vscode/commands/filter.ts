@@ -40,13 +40,13 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
       ];
       const picked = await vscode.window.showQuickPick(items, {
         canPickMany: true,
-        title: vscode.l10n.t('Filter Restore Sessions'),
+        title: vscode.l10n.t('Filter Restore Sessions (1/2)'),
         placeHolder: vscode.l10n.t('Choose states, results and types (none = all)'),
       });
       if (!picked) return;
       const chosen = picked.filter((p): p is ChoiceItem => 'group' in p);
       const text = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Filter Restore Sessions'),
+        title: vscode.l10n.t('Filter Restore Sessions (2/2)'),
         prompt: vscode.l10n.t('Name contains (optional)'),
         value: current?.text ?? '',
       });

@@ -1,0 +1,444 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
+import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
+import { activityBarEntry, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+
+const EM_SERVER = 'Simulator · Enterprise Manager';
+const VB365_SERVER = 'Simulator · Microsoft 365';
+/** Small enough that the simulator's 300 EM sessions need "Load more…". */
+const PAGE_SIZE = 20;
+
+function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+function quickInputBox(page: Page): Locator {
+  return page.locator('.quick-input-widget input');
+}
+
+function quickPickRow(page: Page, text: string | RegExp): Locator {
+  return page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+}
+
+function treeRow(page: Page, name: RegExp): Locator {
+  return page.getByRole('treeitem', { name }).first();
+}
+
+function serverRow(page: Page, name: string): Locator {
+  return treeRow(page, new RegExp(`^Server ${name}`));
+}
+
+/** Waits until the quick input shows something other than the command palette's ">…" text. */
+async function waitForCommandInput(page: Page): Promise<void> {
+  await page.waitForFunction(`(() => {
+    const input = document.querySelector('.quick-input-widget input');
+    return !!input && input.offsetParent !== null && !input.value.startsWith('>');
+  })()`);
+}
+
+/** Answers one Add Server step once its prompt shows (typing earlier would land in the previous step). */
+async function answerStep(page: Page, prompt: string, value: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor();
+  await quickInputBox(page).fill(value);
+  await page.keyboard.press('Enter');
+}
+
+/** Right-clicks a row and runs the context-menu entry `label` (waits for the menu to settle first). */
+async function runFromContextMenu(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-label', { hasText: label }).first();
+  await entry.waitFor();
+  await entry.hover();
+  await entry.click();
+  await page.locator('.monaco-menu').waitFor({ state: 'detached' });
+}
+
+async function clipboardText(page: Page): Promise<string> {
+  return page.evaluate<string>('navigator.clipboard.readText()');
+}
+
+/** Empties the clipboard so a copy that silently fails cannot pass on the previous copy's text. */
+async function clearClipboard(page: Page): Promise<void> {
+  await page.evaluate("navigator.clipboard.writeText('')");
+}
+
+async function waitForClipboard(page: Page): Promise<string> {
+  await page.waitForFunction('navigator.clipboard.readText().then((text) => text.length > 0)');
+  return clipboardText(page);
+}
+
+/** The collapse-all title action: the tree renders only visible rows, so tests start from the two server rows. */
+async function collapseAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Collapse All' }).click();
+}
+
+/** Setting/aria-setsize of the rows under a server = sessions shown + the "Load more…" row. */
+async function siblingCount(row: Locator): Promise<number> {
+  return Number(await row.getAttribute('aria-setsize'));
+}
+
+function writeUserSetting(workbench: Workbench, key: string, value: unknown): void {
+  const file = path.join(workbench.server.runDir, 'user-data', 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  settings[key] = value;
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/** Every password and token the simulator handed out (its control endpoint), for leak checks. */
+async function issuedSecrets(simulator: SimulatorConnection): Promise<string[]> {
+  const response = await fetch(`${simulator.controlUrl}/issued-secrets`);
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && value.length >= 8) strings.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+  };
+  collect(await response.json());
+  return strings;
+}
+
+async function visibleDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/**
+ * A demanding user's walk through the extension: the view title, the context menus, Open Restore Session…, Add
+ * Server failures and the keyboard, in the real workbench against the simulator.
+ */
+suite('UI: walkthrough of a demanding user', () => {
+  let workbench: Workbench | undefined;
+  let simulator: SimulatorConnection;
+
+  suiteSetup(async function () {
+    const fromEnvironment = simulatorFromEnvironment();
+    if (!fromEnvironment) {
+      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
+      this.skip();
+    }
+    simulator = fromEnvironment;
+    workbench = await openWorkbench({ bootstrap: simulator });
+    writeUserSetting(workbench, 'veeamRestoreSessions.pageSize', PAGE_SIZE);
+    await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.server.url });
+    await activityBarEntry(workbench.page).click();
+    await serverRow(workbench.page, EM_SERVER).waitFor({ timeout: 60_000 });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  // Each step starts from a quiet workbench, so one failure does not cascade into the next.
+  setup(async () => {
+    const { page } = workbench!;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const clear = page.getByRole('button', { name: 'Clear Filter', exact: true });
+    if (await clear.count()) await clear.click();
+  });
+
+  test('Filter… from the view title: Running, then Failed with text; the active filter stays visible; Clear Filter', async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    await page.getByRole('button', { name: 'Filter…', exact: true }).click();
+    await quickPickRow(page, 'Running').click();
+    await page.locator('.quick-input-widget').getByRole('button', { name: 'OK' }).click();
+    await waitForCommandInput(page);
+    await page.keyboard.press('Enter');
+    // The view is alone in its container, so its header (and description) is merged away: the message shows it.
+    const message = page.locator('.sidebar .tree-explorer-viewlet-tree-view .message, .sidebar .customview-tree .message').first();
+    await message.getByText('Filter: Running').waitFor();
+    await workbench!.screenshot('walk-01-filter-running');
+    await serverRow(page, EM_SERVER).click();
+    await page.keyboard.press('ArrowRight');
+    const sessionRows = page.getByRole('treeitem', { name: /^Restore session / });
+    // Every session left is running (its accessible name carries the state), or the server has none running.
+    await page.waitForFunction(`(() => {
+      const rows = [...document.querySelectorAll('.sidebar .monaco-list-row[aria-level="2"]')];
+      return rows.length > 0;
+    })()`);
+    for (const name of await sessionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''))) {
+      assert.match(name, /Running|Stopping/, `a filtered row is not running: ${name}`);
+    }
+
+    await page.getByRole('button', { name: 'Clear Filter', exact: true }).click();
+    await message.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Filter…', exact: true }).click();
+    await quickPickRow(page, 'Failed').click();
+    await page.locator('.quick-input-widget').getByRole('button', { name: 'OK' }).click();
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill('sql');
+    await page.keyboard.press('Enter');
+    await message.getByText('Filter: Failed, “sql”').waitFor();
+    await page.waitForFunction(`(() => {
+      const rows = [...document.querySelectorAll('.sidebar .monaco-list-row[aria-level="2"]')];
+      return rows.length > 0 && rows.every((r) => /sql/i.test(r.getAttribute('aria-label') || '') || !/^Restore session/.test(r.getAttribute('aria-label') || ''));
+    })()`);
+    for (const name of await sessionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''))) {
+      assert.match(name, /sql/i, `a row does not match the text filter: ${name}`);
+      assert.match(name, /Failed/, `a row is not failed: ${name}`);
+    }
+    await workbench!.screenshot('walk-02-filter-failed-sql');
+
+    await page.getByRole('button', { name: 'Clear Filter', exact: true }).click();
+    await message.waitFor({ state: 'hidden' });
+    assert.strictEqual(await page.getByRole('button', { name: 'Clear Filter', exact: true }).count(), 0, 'Clear Filter stays after clearing');
+  });
+
+  test(`Load more… adds the next ${PAGE_SIZE} sessions below, keeping the server expanded`, async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    // The page size applies from the next load: refresh so the list is re-read with it.
+    await page.getByRole('button', { name: 'Refresh All', exact: true }).click();
+    await serverRow(page, EM_SERVER).click();
+    await page.keyboard.press('ArrowRight');
+    const firstSession = page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
+    await firstSession.waitFor();
+    const firstName = await firstSession.getAttribute('aria-label');
+    await page.waitForFunction(`(() => document.querySelector('.sidebar .monaco-list-row[aria-level="2"]')?.getAttribute('aria-setsize') === '${PAGE_SIZE + 1}')()`);
+    await page.keyboard.press('End');
+    const loadMore = treeRow(page, /^Load more…/);
+    await loadMore.waitFor();
+    await loadMore.click();
+    await page.waitForFunction(`(() => document.querySelector('.sidebar .monaco-list-row[aria-level="2"]')?.getAttribute('aria-setsize') === '${2 * PAGE_SIZE + 1}')()`);
+    await workbench!.screenshot('walk-03-load-more');
+    assert.strictEqual(await serverRow(page, EM_SERVER).getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    assert.strictEqual(await siblingCount(page.locator('.sidebar .monaco-list-row.focused')), 2 * PAGE_SIZE + 1);
+    assert.strictEqual(await page.locator('.sidebar .monaco-list-row.focused').getAttribute('aria-label'), firstName, 'the first page moved');
+  });
+
+  test('session context menu: Open Raw Response, Copy ID/URL, Copy as curl and as PowerShell without a secret', async () => {
+    const { page } = workbench!;
+    const session = page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
+    await session.click();
+    const sessionName = (await session.getAttribute('aria-label')) ?? '';
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy ID');
+    const id = await waitForClipboard(page);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy URL');
+    assert.strictEqual(await waitForClipboard(page), `${simulator.emUrl}/api/restoreSessions/${id}?format=Entity`);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy as curl');
+    const curl = await waitForClipboard(page);
+    assert.ok(curl.startsWith('curl '), curl);
+    assert.ok(curl.includes(`'${simulator.emUrl}/api/restoreSessions/${id}?format=Entity'`), curl);
+    assert.ok(curl.includes('X-RestSvcSessionId: $VEEAM_TOKEN'), `EM authenticates with X-RestSvcSessionId: ${curl}`);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy as PowerShell');
+    const powerShell = await waitForClipboard(page);
+    assert.ok(powerShell.startsWith('Invoke-RestMethod '), powerShell);
+    assert.ok(powerShell.includes("'X-RestSvcSessionId' = $env:VEEAM_TOKEN"), powerShell);
+    const secrets = [simulator.credentials.em.password, ...(await issuedSecrets(simulator))];
+    assert.ok(secrets.length > 1, 'the simulator reports no issued token: the leak check would prove nothing');
+    for (const snippet of [curl, powerShell]) {
+      for (const secret of secrets) assert.ok(!snippet.includes(secret), 'a snippet carries a password or token');
+    }
+
+    await runFromContextMenu(page, session, 'Open Raw Response');
+    await page.locator('.tabs-container .tab', { hasText: `${id}` }).waitFor();
+    await page.locator('#status\\.editor\\.mode', { hasText: 'XML' }).waitFor();
+    const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
+    assert.ok(editorText.includes(`<RestoreSession`), 'the raw response is not the EM XML entity');
+    assert.ok(editorText.includes(id), 'the raw response is not this session');
+    await workbench!.screenshot('walk-04-raw-response');
+    assert.ok(sessionName.length > 0);
+  });
+
+  test('server context menu: Sign Out shows a Sign In action without prompting; Sign In asks for the password once', async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    const server = serverRow(page, VB365_SERVER);
+    await server.click();
+    await runFromContextMenu(page, server, 'Sign Out');
+    const signIn = treeRow(page, /^Signed out/);
+    await signIn.waitFor();
+    await serverRow(page, `${VB365_SERVER}.*Signed out`).waitFor();
+    assert.ok(!(await quickInput(page).isVisible()), 'a prompt popped up by itself after Sign Out');
+    await workbench!.screenshot('walk-05-signed-out');
+
+    await signIn.click();
+    const password = page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor();
+    await password.fill(simulator.credentials.vb365.password);
+    await page.keyboard.press('Enter');
+    await page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: /./ }).first().waitFor();
+    await page.waitForFunction(`(() => ![...document.querySelectorAll('.sidebar .monaco-list-row')].some((r) => /Signed out/.test(r.getAttribute('aria-label') || '')))()`);
+    assert.ok(!(await quickInput(page).isVisible()), 'the password was asked for again');
+  });
+
+  test('Rename Server… renames the node', async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    await runFromContextMenu(page, serverRow(page, VB365_SERVER), 'Rename Server…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill('M365 lab');
+    await page.keyboard.press('Enter');
+    await serverRow(page, 'M365 lab').waitFor();
+    await runFromContextMenu(page, serverRow(page, 'M365 lab'), 'Rename Server…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill(VB365_SERVER);
+    await page.keyboard.press('Enter');
+    await serverRow(page, VB365_SERVER).waitFor();
+  });
+
+  test('Open Restore Session…: garbage is refused in the box, a pasted EM URL opens the session directly', async () => {
+    const { page } = workbench!;
+    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill('not a session');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'is not a restore session ID' }).waitFor();
+    assert.ok(await quickInput(page).isVisible(), 'the input closed on garbage');
+    await workbench!.screenshot('walk-06-open-garbage');
+
+    await collapseAll(page);
+    await serverRow(page, EM_SERVER).click();
+    const id = await (async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowRight');
+      const first = page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
+      await first.waitFor();
+      await clearClipboard(page);
+      await runFromContextMenu(page, first, 'Copy ID');
+      return waitForClipboard(page);
+    })();
+    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill(`${simulator.emUrl}/api/restoreSessions/${id}?format=Entity`);
+    await page.keyboard.press('Enter');
+    // No "which server?" question: the URL names the server.
+    await page.locator('iframe.webview.ready').first().waitFor({ timeout: 60_000 });
+    await workbench!.screenshot('walk-07-open-by-url');
+
+    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill(id);
+    await page.keyboard.press('Enter');
+    // A bare GUID names no server: either the extension asks (the server used last first, "Search all servers"
+    // offered) or it already knows the session from a loaded list and opens it.
+    const pick = quickPickRow(page, /Search all servers/);
+    await pick.or(page.locator('.quick-input-widget').filter({ visible: false })).first().waitFor({ state: 'attached' });
+    if (await pick.isVisible()) {
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      assert.match(rows[0] ?? '', new RegExp(EM_SERVER), `the server used last is not first: ${rows.join(' | ')}`);
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  test('Add Server… against a server that is down: a clear error with Retry, nothing retyped, nothing saved', async () => {
+    const { page } = workbench!;
+    await runFromCommandPalette(page, 'Veeam: Add Server…');
+    await quickPickRow(page, 'Veeam Backup Enterprise Manager').waitFor();
+    await page.keyboard.press('Enter');
+    await waitForCommandInput(page);
+    await answerStep(page, 'Server address', 'https://127.0.0.1:1');
+    await answerStep(page, 'Display name', 'Down EM');
+    await answerStep(page, 'User name', 'LAB\\admin');
+    await answerStep(page, 'Password', 'typed-once');
+    const dialog = await visibleDialog(page);
+    await dialog.getByText('Could not connect to Down EM.').waitFor();
+    const detail = await dialog.innerText();
+    assert.match(detail, /refused the connection/);
+    assert.ok(!detail.includes('typed-once'), 'the error shows the password');
+    await workbench!.screenshot('walk-08-add-server-down');
+    await dialog.getByRole('button', { name: 'Retry' }).click();
+    const again = await visibleDialog(page);
+    await again.getByText('Could not connect to Down EM.').waitFor();
+    await again.getByRole('button', { name: 'Edit Details' }).click();
+    await waitForCommandInput(page);
+    assert.strictEqual(await quickInputBox(page).inputValue(), 'https://127.0.0.1:1', 'Edit Details lost the address');
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    await collapseAll(page);
+    assert.strictEqual(await serverRow(page, 'Down EM').count(), 0, 'a server that never connected was saved');
+  });
+
+  test('Add Server… with a wrong password says so and retries from the password step; certificate prompt Cancel leaves nothing', async () => {
+    const { page } = workbench!;
+    await runFromCommandPalette(page, 'Veeam: Add Server…');
+    await quickPickRow(page, 'Veeam Backup Enterprise Manager').waitFor();
+    await page.keyboard.press('Enter');
+    await waitForCommandInput(page);
+    await answerStep(page, 'Server address', simulator.emUrl);
+    await answerStep(page, 'Display name', 'Second EM');
+    await answerStep(page, 'User name', simulator.credentials.em.username);
+    await answerStep(page, 'Password', 'wrong-password');
+
+    // The simulator's certificate is self-signed: the trust prompt shows its fingerprint.
+    const trust = await visibleDialog(page);
+    await trust.getByText(simulator.fingerprint256).waitFor();
+    await workbench!.screenshot('walk-09-certificate-prompt');
+    await trust.getByRole('button', { name: 'Trust This Certificate' }).click();
+
+    await page.getByText('Sign-in to Second EM failed').first().waitFor();
+    const password = page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor();
+    await workbench!.screenshot('walk-10-wrong-password');
+    await password.fill(simulator.credentials.em.password);
+    await page.keyboard.press('Enter');
+    await collapseAll(page);
+    await serverRow(page, 'Second EM').waitFor({ timeout: 60_000 });
+
+    await runFromCommandPalette(page, 'Veeam: Add Server…');
+    await quickPickRow(page, 'Veeam Backup Enterprise Manager').waitFor();
+    await page.keyboard.press('Enter');
+    await waitForCommandInput(page);
+    await answerStep(page, 'Server address', simulator.emUrl.replace('127.0.0.1', 'localhost'));
+    await answerStep(page, 'Display name', 'Untrusted EM');
+    await answerStep(page, 'User name', simulator.credentials.em.username);
+    await answerStep(page, 'Password', simulator.credentials.em.password);
+    const prompt = await visibleDialog(page);
+    await prompt.getByText(simulator.fingerprint256).waitFor();
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await collapseAll(page);
+    assert.strictEqual(await serverRow(page, 'Untrusted EM').count(), 0, 'Cancel on the certificate prompt saved the server');
+  });
+
+  test('keyboard: the tree and the session panel tabs are operable without a mouse', async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    await serverRow(page, EM_SERVER).click();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator('.sidebar .monaco-list-row.focused');
+    assert.strictEqual(await focused.getAttribute('aria-level'), '2');
+    const name = (await focused.getAttribute('aria-label')) ?? '';
+    await page.keyboard.press('Enter');
+    const webview = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    const tabs = webview.getByRole('tab');
+    await tabs.first().waitFor({ timeout: 60_000 });
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    const selected = webview.getByRole('tab', { selected: true });
+    assert.notStrictEqual(await selected.innerText(), await tabs.first().innerText(), 'ArrowRight did not move to the next tab');
+    await workbench!.screenshot('walk-11-keyboard-tabs');
+    assert.ok(name.startsWith('Restore session'), name);
+  });
+
+  test('Remove Server asks first; with no server left the welcome view returns', async () => {
+    const { page } = workbench!;
+    for (const name of ['Second EM', VB365_SERVER, EM_SERVER]) {
+      await collapseAll(page);
+      await runFromContextMenu(page, serverRow(page, name), 'Remove Server');
+      const confirm = await visibleDialog(page);
+      await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+      await serverRow(page, name).waitFor({ state: 'detached' });
+    }
+    await page.getByText('No Veeam server is connected yet').waitFor();
+    await workbench!.screenshot('walk-12-welcome-again');
+  });
+});
