@@ -132,6 +132,21 @@ describe('session tooltip', () => {
     assert.ok(!md.includes('Organization'), 'absent fields are left out');
   });
 
+  it('names the state as State and the outcome as Result, not the other way round', () => {
+    const finished = sessionTooltipMarkdown(session({ result: 'warning', rawResult: 'Warning' }), NOW, t, (iso) => iso);
+    assert.match(finished, /State: Stopped/);
+    assert.match(finished, /Result: Warning/);
+    assert.match(finished, /Duration: /);
+    const running = sessionTooltipMarkdown(
+      session({ state: 'running', rawState: 'Working', result: 'pending', rawResult: 'None', progress: 42, endTime: undefined, durationMs: undefined }),
+      NOW,
+      t,
+      (iso) => iso,
+    );
+    assert.match(running, /State: Working · 42%/);
+    assert.match(running, /Result: Pending/);
+  });
+
   it('escapes every Markdown-active character', () => {
     const raw = '\\`*_{}[]()#+-.!|<>~$';
     const escaped = escapeMarkdown(raw);

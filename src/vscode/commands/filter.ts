@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionFilter } from '../../core/clients/restoreSessionClient';
-import { describeFilter, FILTER_RESULTS, FILTER_STATES, resultName, stateName, toSessionFilter } from '../tree/sessionFilterState';
+import { resultName, stateName } from '../presentation/sessionPresentation';
+import { describeFilter, FILTER_RESULTS, FILTER_STATES, toSessionFilter } from '../tree/sessionFilterState';
 import type { CommandContext } from './commandContext';
 
 interface ChoiceItem extends vscode.QuickPickItem {

@@ -1,4 +1,4 @@
-import type { RestoreSession, RestoreSessionSummary } from '../../core/model/restoreSession';
+import type { RestoreSession, RestoreSessionSummary, SessionResult, SessionState } from '../../core/model/restoreSession';
 import { formatDuration, sessionElapsedMs } from './duration';
 import type { Translate } from './translate';
 
@@ -28,10 +28,9 @@ export function sessionIcon(session: Pick<RestoreSession, 'state' | 'result'>): 
   }
 }
 
-/** The state word shown to the user: the server's own word when it has one ("Working"), else ours. */
-export function stateLabel(session: Pick<RestoreSession, 'state' | 'rawState'>, t: Translate): string {
-  if (session.rawState) return session.rawState;
-  switch (session.state) {
+/** Our word for a normalised state (filter choices, and sessions whose server gave no word). */
+export function stateName(state: SessionState, t: Translate): string {
+  switch (state) {
     case 'running':
       return t('Running');
     case 'stopping':
@@ -43,8 +42,9 @@ export function stateLabel(session: Pick<RestoreSession, 'state' | 'rawState'>, 
   }
 }
 
-export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
-  switch (session.result) {
+/** Our word for a normalised result. */
+export function resultName(result: SessionResult, t: Translate): string {
+  switch (result) {
     case 'success':
       return t('Success');
     case 'warning':
@@ -54,8 +54,17 @@ export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'
     case 'pending':
       return t('Pending');
     default:
-      return session.rawResult || t('Unknown result');
+      return t('Unknown result');
   }
+}
+
+/** The state word shown to the user: the server's own word when it has one ("Working"), else ours. */
+export function stateLabel(session: Pick<RestoreSession, 'state' | 'rawState'>, t: Translate): string {
+  return session.rawState || stateName(session.state, t);
+}
+
+export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
+  return session.result === 'unknown' && session.rawResult ? session.rawResult : resultName(session.result, t);
 }
 
 /** Server result words that carry no outcome: EM says "None" until a session ends. */
@@ -95,6 +104,11 @@ export function sessionAccessibilityLabel(session: Shown & Pick<RestoreSession, 
   return t('Restore session {0}, {1}', session.name, sessionDescription(session, now, t));
 }
 
+function elapsedText(session: Shown, now: number): string | undefined {
+  const elapsed = sessionElapsedMs(session, now);
+  return elapsed === undefined ? undefined : formatDuration(elapsed);
+}
+
 /** Escapes text from the server so Markdown renders it literally (no links, no HTML, no emphasis). */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
@@ -111,8 +125,11 @@ export function sessionTooltipMarkdown(
   formatTime: (iso: string) => string,
 ): string {
   const rows: Array<[string, string | undefined]> = [
-    [t('State'), sessionDescription(session, now, t)],
+    // While running the state line carries the progress ("Working · 42%"); afterwards the state word alone, the
+    // outcome being the Result line.
+    [t('State'), session.state === 'running' || session.state === 'stopping' ? sessionDescription(session, now, t) : stateLabel(session, t)],
     [t('Result'), resultText(session, t)],
+    [t('Duration'), elapsedText(session, now)],
     [t('Type'), session.typeLabel],
     [t('Platform'), session.platform === 'unknown' ? undefined : session.platform],
     [t('Started'), session.creationTime && formatTime(session.creationTime)],

@@ -1,4 +1,5 @@
 import type { SessionFilter } from '../../core/clients/restoreSessionClient';
+import { resultName, stateName } from '../presentation/sessionPresentation';
 import type { Translate } from '../presentation/translate';
 
 type State = NonNullable<SessionFilter['states']>[number];
@@ -38,28 +39,6 @@ export function describeFilter(filter: SessionFilter | undefined, t: Translate):
   parts.push(...(filter.types ?? []));
   if (filter.text) parts.push(`“${filter.text}”`);
   return parts.length ? t('Filter: {0}', parts.join(', ')) : undefined;
-}
-
-export function stateName(state: State, t: Translate): string {
-  switch (state) {
-    case 'running':
-      return t('Running');
-    case 'stopping':
-      return t('Stopping');
-    case 'finished':
-      return t('Finished');
-  }
-}
-
-export function resultName(result: Result, t: Translate): string {
-  switch (result) {
-    case 'success':
-      return t('Success');
-    case 'warning':
-      return t('Warning');
-    case 'failed':
-      return t('Failed');
-  }
 }
 
 function unique(values: readonly string[] | undefined): string[] {
