@@ -72,11 +72,35 @@ async function clearClipboard(page: Page): Promise<void> {
 
 /** Waits until the clipboard holds text starting with `prefix` (the extension host writes it asynchronously). */
 async function waitForClipboard(page: Page, prefix = ''): Promise<string> {
-  // A string expression: the test code compiles without DOM types.
-  const handle = await page.waitForFunction(
-    `navigator.clipboard.readText().then((text) => (text.length > 0 && text.startsWith(${JSON.stringify(prefix)}) ? text : false))`,
+  // Polled from here: waitForFunction does not await a promise returned by a string expression.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const text = await page.evaluate<string>('navigator.clipboard.readText()');
+    if (text.length > 0 && text.startsWith(prefix)) return text;
+    if (Date.now() > deadline) throw new Error(`the clipboard never held text starting with "${prefix}" (it holds "${text}")`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Every password and token the simulator handed out (its control endpoint), for leak checks. */
+async function issuedSecrets(simulator: SimulatorConnection): Promise<string[]> {
+  const response = await fetch(`${simulator.controlUrl}/issued-secrets`);
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && value.length >= 8) strings.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+  };
+  collect(await response.json());
+  return strings;
+}
+
+/** The first row under a server that is a session (not a "no sessions match" or loading row). */
+async function firstSessionRow(page: Page): Promise<Locator> {
+  await page.waitForFunction(
+    `document.querySelector('.sidebar .monaco-list-row[aria-level="2"]')?.getAttribute('aria-label')?.startsWith('Restore session') === true`,
   );
-  return String(await handle.jsonValue());
+  return page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
 }
 
 /** The collapse-all title action: the tree renders only visible rows, so tests start from the two server rows. */
@@ -179,7 +203,7 @@ suite('UI: walkthrough of a demanding user', () => {
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
     const firstSession = page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
-    await firstSession.waitFor();
+    await firstSessionRow(page);
     // The label's tail (state, progress) moves while a session runs; its name does not.
     const nameOf = (label: string | null): string => (label ?? '').split(',')[0];
     const firstName = nameOf(await firstSession.getAttribute('aria-label'));
@@ -199,10 +223,15 @@ suite('UI: walkthrough of a demanding user', () => {
 
   test('the context menu of a running session stays open across monitor updates', async () => {
     const { page } = workbench!;
+    // Its own long-running session: the simulator's demo restores may all have finished by now.
+    const name = `Context menu ${Date.now()}`;
+    const response = await fetch(`${simulator.controlUrl}/sessions?api=em&durationSeconds=600&name=${encodeURIComponent(name)}`, { method: 'POST' });
+    assert.ok(response.ok, `POST /sessions → ${response.status}`);
     await collapseAll(page);
+    await page.getByRole('button', { name: 'Refresh All', exact: true }).click();
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
-    const running = page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: 'Working' }).first();
+    const running = page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: name }).first();
     await running.waitFor();
     await running.click({ button: 'right' });
     const entry = page.locator('.monaco-menu .action-label', { hasText: 'Copy ID' }).first();
@@ -211,6 +240,49 @@ suite('UI: walkthrough of a demanding user', () => {
     await page.waitForTimeout(7000);
     assert.ok(await entry.isVisible(), 'the context menu closed while the session ran');
     await page.keyboard.press('Escape');
+  });
+
+  test('session context menu: Open Raw Response, Copy ID/URL, Copy as curl and as PowerShell without a secret', async () => {
+    const { page } = workbench!;
+    const session = await firstSessionRow(page);
+    await session.click();
+    const sessionName = (await session.getAttribute('aria-label')) ?? '';
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy ID');
+    const id = await waitForClipboard(page);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy URL');
+    assert.strictEqual(await waitForClipboard(page, 'https://'), `${simulator.emUrl}/api/restoreSessions/${id}?format=Entity`);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy as curl');
+    const curl = await waitForClipboard(page, 'curl ');
+    assert.ok(curl.startsWith('curl '), curl);
+    assert.ok(curl.includes(`'${simulator.emUrl}/api/restoreSessions/${id}?format=Entity'`), curl);
+    assert.ok(curl.includes('X-RestSvcSessionId: $VEEAM_TOKEN'), `EM authenticates with X-RestSvcSessionId: ${curl}`);
+
+    await clearClipboard(page);
+    await runFromContextMenu(page, session, 'Copy as PowerShell');
+    const powerShell = await waitForClipboard(page, 'Invoke-RestMethod ');
+    assert.ok(powerShell.startsWith('Invoke-RestMethod '), powerShell);
+    assert.ok(powerShell.includes("'X-RestSvcSessionId' = $env:VEEAM_TOKEN"), powerShell);
+    const secrets = [simulator.credentials.em.password, ...(await issuedSecrets(simulator))];
+    assert.ok(secrets.length > 1, 'the simulator reports no issued token: the leak check would prove nothing');
+    for (const snippet of [curl, powerShell]) {
+      for (const secret of secrets) assert.ok(!snippet.includes(secret), 'a snippet carries a password or token');
+    }
+
+    await runFromContextMenu(page, session, 'Open Raw Response');
+    await page.locator('.tabs-container .tab', { hasText: `${id}` }).waitFor();
+    await page.locator('#status\\.editor\\.mode', { hasText: 'XML' }).waitFor();
+    const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
+    assert.ok(editorText.includes(`<RestoreSession`), 'the raw response is not the EM XML entity');
+    assert.ok(editorText.includes(id), 'the raw response is not this session');
+    await workbench!.screenshot('walk-04-raw-response');
+    assert.ok(sessionName.length > 0);
   });
 
   test('server context menu: Sign Out shows a Sign In action without prompting; Sign In asks for the password once', async () => {
@@ -265,8 +337,7 @@ suite('UI: walkthrough of a demanding user', () => {
     const id = await (async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('ArrowRight');
-      const first = page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
-      await first.waitFor();
+      const first = await firstSessionRow(page);
       await clearClipboard(page);
       await runFromContextMenu(page, first, 'Copy ID');
       return waitForClipboard(page);
@@ -276,7 +347,10 @@ suite('UI: walkthrough of a demanding user', () => {
     await quickInputBox(page).fill(`${simulator.emUrl}/api/restoreSessions/${id}?format=Entity`);
     await page.keyboard.press('Enter');
     // No "which server?" question: the URL names the server.
-    await page.locator('iframe.webview.ready').first().waitFor({ timeout: 60_000 });
+    await page.locator('iframe.webview.ready').first().waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      await workbench!.screenshot('walk-07-open-by-url-FAILED');
+      throw e;
+    });
     await workbench!.screenshot('walk-07-open-by-url');
 
     await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
