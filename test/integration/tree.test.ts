@@ -63,6 +63,17 @@ suite('tree: servers, sessions, paging, filter', () => {
     assert.strictEqual(new Set(second.map((n) => n.id)).size, second.length, 'duplicate node ids');
   });
 
+  test('a new page size applies at once, without a Refresh', async () => {
+    const id = emId as string;
+    await vscode.workspace.getConfiguration('veeamRestoreSessions').update('pageSize', 5, vscode.ConfigurationTarget.Global);
+    let count = -1;
+    for (let i = 0; i < 50 && count !== 5; i++) {
+      count = sessionsOf(await serverChildren(api, id)).length;
+      if (count !== 5) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.strictEqual(count, 5, 'the tree still shows the old page size');
+  });
+
   test('Filter narrows the list and shows itself in the view description; Clear Filter restores it', async () => {
     const id = emId as string;
     await vscode.commands.executeCommand('veeamRestoreSessions.filter', { results: ['failed'] });

@@ -60,6 +60,12 @@ export class SessionListStore extends Disposable {
       }),
     );
     this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new page size applies at once: the tree reloads each server's first page with it.
+        if (e.affectsConfiguration('veeamRestoreSessions.pageSize')) this.reset();
+      }),
+    );
+    this._register(
       registry.onDidChangeSignIn((id) => {
         // Signed in again (or out): start over for that server.
         this.entries.delete(id);
