@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 
@@ -114,16 +114,7 @@ suite('UI: a live restore session', () => {
     sessionName = `E2E completion ${Date.now()}`;
     const sessionId = await createRunningSession(simulator, `api=em&finalResult=Warning&durationSeconds=25&name=${encodeURIComponent(sessionName)}`);
 
-    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
-    await page.waitForFunction(`(() => {
-      const input = document.querySelector('.quick-input-widget input');
-      return !!input && !input.value.startsWith('>');
-    })()`);
-    await page.locator('.quick-input-widget input').fill(sessionId);
-    await page.keyboard.press('Enter');
-    const serverRow = page.locator('.quick-input-list .monaco-list-row', { hasText: EM_SERVER_NAME }).first();
-    await serverRow.waitFor();
-    await serverRow.click();
+    await openSessionFromPalette(page, sessionId, EM_SERVER_NAME);
 
     const webview = activeWebview(page);
     await webview.getByText(sessionName).first().waitFor({ timeout: 60_000 });

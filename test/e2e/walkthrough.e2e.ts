@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
-import { activityBarEntry, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+import { activityBarEntry, openWorkbench, runFromCommandPalette, waitForCommandInput, type Workbench } from './workbench';
 
 const EM_SERVER = 'Simulator · Enterprise Manager';
 const VB365_SERVER = 'Simulator · Microsoft 365';
@@ -29,14 +29,6 @@ function treeRow(page: Page, name: RegExp): Locator {
 
 function serverRow(page: Page, name: string): Locator {
   return treeRow(page, new RegExp(`^Server ${name}`));
-}
-
-/** Waits until the quick input shows something other than the command palette's ">…" text. */
-async function waitForCommandInput(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const input = document.querySelector('.quick-input-widget input');
-    return !!input && input.offsetParent !== null && !input.value.startsWith('>');
-  })()`);
 }
 
 /** Answers one Add Server step once its prompt shows (typing earlier would land in the previous step). */

@@ -3,7 +3,7 @@ import type { Frame } from 'playwright-core';
 import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, type Workbench } from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 /** Any script that manages to run sets this flag in the webview's window. */
@@ -68,16 +68,7 @@ suite('UI: webview safety with hostile session data', () => {
     // Showing the view activates the extension (its commands appear in the palette once servers are known).
     await activityBarEntry(page).click();
     await page.getByRole('treeitem', { name: new RegExp(EM_SERVER_NAME) }).first().waitFor({ timeout: 60_000 });
-    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
-    await page.waitForFunction(`(() => {
-      const input = document.querySelector('.quick-input-widget input');
-      return !!input && !input.value.startsWith('>');
-    })()`);
-    await page.locator('.quick-input-widget input').fill(sessionId);
-    await page.keyboard.press('Enter');
-    const serverRow = page.locator('.quick-input-list .monaco-list-row', { hasText: EM_SERVER_NAME }).first();
-    await serverRow.waitFor();
-    await serverRow.click();
+    await openSessionFromPalette(page, sessionId, EM_SERVER_NAME);
 
     const webview = activeWebview(page);
     const heading = webview.locator('[data-testid="session-name"]');

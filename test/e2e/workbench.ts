@@ -80,6 +80,25 @@ export async function runFromCommandPalette(page: Page, title: string): Promise<
   await page.keyboard.press('Enter');
 }
 
+/** Waits until the palette has left command mode: the command's own input box or pick list shows. */
+export async function waitForCommandInput(page: Page): Promise<void> {
+  await page.waitForFunction(`(() => {
+    const input = document.querySelector('.quick-input-widget input');
+    return !!input && input.offsetParent !== null && !input.value.startsWith('>');
+  })()`);
+}
+
+/** "Veeam: Open Restore Session…" with `reference`; picks `serverName` when the extension asks which server. */
+export async function openSessionFromPalette(page: Page, reference: string, serverName: string): Promise<void> {
+  await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+  await waitForCommandInput(page);
+  await page.locator('.quick-input-widget input').fill(reference);
+  await page.keyboard.press('Enter');
+  const serverRow = page.locator('.quick-input-list .monaco-list-row', { hasText: serverName }).first();
+  await serverRow.waitFor();
+  await serverRow.click();
+}
+
 /** The HTML of the active webview, two iframes deep. */
 export function activeWebview(page: Page): ReturnType<Page['frameLocator']> {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
