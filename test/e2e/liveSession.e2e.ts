@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
-import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
+import type { SimulatorConnection } from '../harness/simulatorConnection';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, runFromCommandPalette, simulatorOrSkip, type Workbench } from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 
@@ -90,11 +89,7 @@ suite('UI: a live restore session', () => {
   let sessionName = '';
 
   suiteSetup(async function () {
-    const fromEnvironment = simulatorFromEnvironment();
-    if (!fromEnvironment) {
-      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
-      this.skip();
-    }
+    const fromEnvironment = simulatorOrSkip(this);
     if (!extensionBundleMentions('veeamRestoreSessions.openSession')) {
       console.log('    (skipped: the extension has no veeamRestoreSessions.openSession yet)');
       this.skip();

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { createRestoreSessionClient } from '../../src/core/protocol';
 import type { ServerConfig } from '../../src/core/model/serverConfig';
-import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
+import type { SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openWorkbench, runFromCommandPalette, type Workbench } from './workbench';
+import { activeWebview, activityBarEntry, openWorkbench, runFromCommandPalette, simulatorOrSkip, type Workbench } from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 
@@ -36,11 +36,7 @@ suite('UI: simulator servers configured', () => {
   let simulator: SimulatorConnection;
 
   suiteSetup(async function () {
-    const fromEnvironment = simulatorFromEnvironment();
-    if (!fromEnvironment) {
-      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
-      this.skip();
-    }
+    const fromEnvironment = simulatorOrSkip(this);
     if (!extensionBundleMentions(SUITE_ENVIRONMENT.bootstrap)) {
       console.log(`    (skipped: the extension does not import ${SUITE_ENVIRONMENT.bootstrap} yet)`);
       this.skip();

@@ -2,9 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
-import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
-import { activityBarEntry, openWorkbench, runFromCommandPalette, waitForCommandInput, type Workbench } from './workbench';
+import type { SimulatorConnection } from '../harness/simulatorConnection';
+import { activityBarEntry, openWorkbench, runFromCommandPalette, simulatorOrSkip, waitForCommandInput, type Workbench } from './workbench';
 
 const EM_SERVER = 'Simulator · Enterprise Manager';
 const VB365_SERVER = 'Simulator · Microsoft 365';
@@ -127,11 +126,7 @@ suite('UI: walkthrough of a demanding user', () => {
   let simulator: SimulatorConnection;
 
   suiteSetup(async function () {
-    const fromEnvironment = simulatorFromEnvironment();
-    if (!fromEnvironment) {
-      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
-      this.skip();
-    }
+    const fromEnvironment = simulatorOrSkip(this);
     simulator = fromEnvironment;
     workbench = await openWorkbench({ bootstrap: simulator });
     writeUserSetting(workbench, 'veeamRestoreSessions.pageSize', PAGE_SIZE);

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
-import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
+import type { SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, type Workbench } from './workbench';
+import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, simulatorOrSkip, type Workbench } from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 /** Any script that manages to run sets this flag in the webview's window. */
@@ -37,11 +37,7 @@ suite('UI: webview safety with hostile session data', () => {
   let dialogs = 0;
 
   suiteSetup(async function () {
-    const fromEnvironment = simulatorFromEnvironment();
-    if (!fromEnvironment) {
-      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
-      this.skip();
-    }
+    const fromEnvironment = simulatorOrSkip(this);
     if (!extensionBundleMentions(SUITE_ENVIRONMENT.bootstrap)) this.skip();
     simulator = fromEnvironment;
     const created = (await controlRequest(simulator, 'POST', `/sessions?api=em&name=${encodeURIComponent(HOSTILE_NAME)}`)) as { id: string };

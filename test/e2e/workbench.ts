@@ -7,7 +7,7 @@ import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { REPO_ROOT, SCREENSHOT_DIR, TEST_RESULTS_DIR, VSIX_PATH } from '../harness/harnessPaths';
 import { launchHeadlessChromium, type HeadlessBrowser } from '../harness/headlessChromium';
 import { installRealVsCode } from '../harness/installRealVsCode';
-import type { SimulatorConnection } from '../harness/simulatorConnection';
+import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
 import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 
 /** A code-server with the packaged extension installed, open in headless Chromium on this repository's folder. */
@@ -63,6 +63,16 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/** The simulator the runner started, or a skipped suite (with the reason printed) when there is none. */
+export function simulatorOrSkip(context: Mocha.Context): SimulatorConnection {
+  const simulator = simulatorFromEnvironment();
+  if (!simulator) {
+    console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
+    context.skip();
+  }
+  return simulator as SimulatorConnection;
 }
 
 /** The activity-bar entry of our view container. */

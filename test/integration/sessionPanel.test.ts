@@ -5,8 +5,8 @@ import { SESSION_PANEL_VIEW_TYPE } from '../../src/shared/sessionPanelProtocol';
 import type { VeeamRestoreSessionsApi } from '../../src/vscode/extensionApi';
 import type { SessionRef } from '../../src/vscode/sessionRef';
 import { simulatorFromEnvironment, type SimulatorConnection } from '../harness/simulatorConnection';
-import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 import { activatedExtension } from './extensionUnderTest';
+import { requireSimulator } from './veeamApi';
 
 /** Asks the simulator's control endpoint for a new running restore session; resolves with its id. */
 async function startRunningSession(simulator: SimulatorConnection, api: 'em' | 'vb365', name: string): Promise<string> {
@@ -63,12 +63,7 @@ suite('session panel in a real VS Code', () => {
   const serverIds: Partial<Record<'em' | 'vb365', string>> = {};
 
   suiteSetup(async function () {
-    const fromEnvironment = simulatorFromEnvironment();
-    if (!fromEnvironment) {
-      console.log(`    (skipped: no simulator in ${SUITE_ENVIRONMENT.simulator})`);
-      this.skip();
-    }
-    simulator = fromEnvironment;
+    simulator = requireSimulator(this);
     api = (await activatedExtension()).exports as VeeamRestoreSessionsApi;
     assert.ok(api?.panels, 'the extension API exposes the session panels');
     for (const server of api.registry.list()) {

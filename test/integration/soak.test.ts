@@ -6,7 +6,7 @@ import { mergeReliabilityRow } from '../hardening/extension/reliabilityRows';
 import { startSimulator, type FaultSettings, type RunningSimulator } from '../simulator/simulator';
 import { activeResourceCounts, grownResources } from './activeResources';
 import { rememberIssuedSecrets } from './issuedSecretsSeen';
-import { eventually, extensionApi, removeServer } from './veeamApi';
+import { addSimulatorServer, eventually, extensionApi, removeServer } from './veeamApi';
 
 /**
  * Part 2 of the hardening issue: the real SessionMonitor in the real extension host polls three servers (two
@@ -96,16 +96,7 @@ suite('soak: the monitor under faults over time', () => {
         [sims[0], 'vb365', 'Soak A · M365'],
         [sims[1], 'em', 'Soak B · EM'],
       ] as const) {
-        const credentials = sim.credentials[kind];
-        const id = await vscode.commands.executeCommand<string>('veeamRestoreSessions.addServer', {
-          kind,
-          url: kind === 'em' ? sim.emUrl : sim.vb365Url,
-          name,
-          username: credentials.username,
-          password: credentials.password,
-          trustFingerprint: sim.fingerprint256,
-        });
-        assert.strictEqual(typeof id, 'string', `adding ${name} failed`);
+        const id = await addSimulatorServer(sim, kind, name);
         servers.push({ id, sim, api: kind });
         // As if the user expanded the server in the tree: its list is loaded and its running sessions polled.
         await api.store.refresh(id);
