@@ -7,7 +7,8 @@ export type CompletionNotificationSetting = 'all' | 'opened' | 'off';
  * finished. VS Code-free; the monitor feeds it every observation and shows the notification it returns.
  */
 export class CompletionTracker {
-  private readonly lastRunning = new Map<string, boolean>();
+  /** Sessions last seen running. Finished ones are not kept: a browsed list observes tens of thousands. */
+  private readonly running = new Set<string>();
   private readonly notified = new Set<string>();
   private readonly opened = new Set<string>();
 
@@ -22,10 +23,11 @@ export class CompletionTracker {
    */
   observe(key: string, session: Pick<RestoreSession, 'state'>, setting: CompletionNotificationSetting): boolean {
     const running = session.state === 'running' || session.state === 'stopping';
-    const wasRunning = this.lastRunning.get(key);
+    const wasRunning = this.running.has(key);
     // An "unknown" reading (odd server state) keeps what we knew, so running → unknown → finished still counts.
-    if (session.state !== 'unknown') this.lastRunning.set(key, running);
-    if (running || wasRunning !== true || session.state !== 'finished') return false;
+    if (running) this.running.add(key);
+    else if (session.state !== 'unknown') this.running.delete(key);
+    if (running || !wasRunning || session.state !== 'finished') return false;
     if (this.notified.has(key)) return false;
     if (setting === 'off' || (setting === 'opened' && !this.opened.has(key))) return false;
     this.notified.add(key);
