@@ -3,7 +3,7 @@ import type { ServerKind } from '../../src/core/model/restoreSession';
 import type { BenchResult } from './benchResult';
 import { authHeader, benchClient, startBenchSimulator } from './benchSimulator';
 import { activateExtensionForBench } from './extensionUnderBench';
-import { summarise, time, timePair } from './measurement';
+import { pairedRatio, summarise, time, timeRounds } from './measurement';
 import { serverConfig } from '../protocol/simulatorFixture';
 
 const TARGET_RATIO = 1.3;
@@ -33,6 +33,8 @@ export async function benchFirstPaint(sessionCount: number, runs: number): Promi
         ext.api.store.reset(serverId);
         const nodes = await ext.expand(serverId);
         if (nodes.length !== PAGE_SIZE + 1) throw new Error(`expected ${PAGE_SIZE} sessions and "load more", got ${nodes.length} nodes`);
+        // What VS Code asks next for every row it renders.
+        for (const node of nodes) ext.api.tree.getTreeItem(node);
       };
       // The very first expansion also loads the protocol bundle, connects (TLS) and signs in: reported on its own.
       const cold = await time(expand);
@@ -41,21 +43,37 @@ export async function benchFirstPaint(sessionCount: number, runs: number): Promi
       try {
         await client.connect();
         const headers = { accept: 'application/json', ...authHeader(kind, tokens) };
+        let body = '';
         const baseline = async (): Promise<void> => {
           const res = await bare.request({ method: 'GET', path: FIRST_PAGE[kind], headers });
-          await res.body.text();
+          body = await res.body.text();
           if (res.statusCode !== 200) throw new Error(`bare first page answered ${res.statusCode}`);
         };
-        const t = await timePair(expand, baseline, { runs, warmup: 5 });
+        // The least any client can do: the bare request and JSON.parse of the page.
+        const floor = async (): Promise<void> => {
+          await baseline();
+          JSON.parse(body);
+        };
+        const t = await timeRounds({ expand, baseline, floor }, { runs, warmup: 5 });
+        const ratio = pairedRatio(t.expand, t.baseline);
         rows.push({
           case: '3 first paint',
           metric: `expand ${kind} server (${PAGE_SIZE} of ${sessionCount})`,
-          value: t.candidate,
+          value: summarise(t.expand),
           unit: 'ms',
-          baseline: { label: 'bare first-page request', value: t.baseline },
-          ratio: t.ratio,
-          target: { description: `≤ ${TARGET_RATIO}×`, met: t.ratio.median <= TARGET_RATIO },
-          note: `first expansion after activation (loads the protocol layer, connects, signs in): ${summarise([cold]).median.toFixed(0)} ms`,
+          baseline: { label: 'bare first-page request', value: summarise(t.baseline) },
+          ratio,
+          target: { description: `≤ ${TARGET_RATIO}×`, met: ratio.median <= TARGET_RATIO },
+          note: `first expansion after activation (loads the protocol layer, connects, signs in): ${summarise([cold]).median.toFixed(0)} ms; page ${(body.length / 1024).toFixed(0)} KB`,
+        });
+        rows.push({
+          case: '3 first paint',
+          metric: `  floor: bare request + JSON.parse`,
+          value: summarise(t.floor),
+          unit: 'ms',
+          baseline: { label: 'bare first-page request', value: summarise(t.baseline) },
+          ratio: pairedRatio(t.floor, t.baseline),
+          note: `ours ÷ floor ${pairedRatio(t.expand, t.floor).median.toFixed(2)}×: what the extension adds beyond the request and parsing the page`,
         });
       } finally {
         await client.dispose();

@@ -21,7 +21,7 @@ export class CompletionNotifier implements vscode.Disposable {
   }
 
   observe({ serverId, session }: SessionUpdate): void {
-    if (!this.tracker.observe(`${serverId}/${session.id}`, session, this.setting())) return;
+    if (!this.tracker.observe(`${serverId}/${session.id}`, session, this.setting)) return;
     const result = resultText(session, vscode.l10n.t);
     const message = vscode.l10n.t('Restore session "{0}" on {1} finished: {2}.', session.name, this.serverName(serverId) ?? serverId, result);
     const open = vscode.l10n.t('Open');

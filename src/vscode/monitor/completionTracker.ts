@@ -21,7 +21,7 @@ export class CompletionTracker {
    * Records one observation. Returns true when this observation is the session's completion and the setting
    * asks for a notification. A session first seen already finished is not a completion.
    */
-  observe(key: string, session: Pick<RestoreSession, 'state'>, setting: CompletionNotificationSetting): boolean {
+  observe(key: string, session: Pick<RestoreSession, 'state'>, setting: () => CompletionNotificationSetting): boolean {
     const running = session.state === 'running' || session.state === 'stopping';
     const wasRunning = this.running.has(key);
     // An "unknown" reading (odd server state) keeps what we knew, so running → unknown → finished still counts.
@@ -29,7 +29,9 @@ export class CompletionTracker {
     else if (session.state !== 'unknown') this.running.delete(key);
     if (running || !wasRunning || session.state !== 'finished') return false;
     if (this.notified.has(key)) return false;
-    if (setting === 'off' || (setting === 'opened' && !this.opened.has(key))) return false;
+    // Read only for a completion: every list row is observed, and a settings read is not free.
+    const notify = setting();
+    if (notify === 'off' || (notify === 'opened' && !this.opened.has(key))) return false;
     this.notified.add(key);
     return true;
   }

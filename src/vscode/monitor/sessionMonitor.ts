@@ -203,7 +203,7 @@ export class SessionMonitor extends Disposable {
   }
 
   private observe(serverId: string, session: RestoreSessionSummary): void {
-    const watched = this.watched.get(keyOf({ serverId, sessionId: session.id }));
+    const watched = this.watched.size > 0 ? this.watched.get(keyOf({ serverId, sessionId: session.id })) : undefined;
     if (watched) {
       watched.last = session;
       this._onDidUpdateSession.fire({ serverId, session });
@@ -218,11 +218,15 @@ export class SessionMonitor extends Disposable {
       .list()
       .filter((server) => !registry.isSignedOut(server.id))
       .map((server) => {
-        const onFirstPage = store.firstPageIds(server.id);
-        const listRunning = (store.sessions(server.id) ?? []).some((s) => onFirstPage.has(s.id) && isRunning(s));
+        const firstPage = store.firstPage(server.id);
+        const listRunning = firstPage.some(isRunning);
         let watchedPending = 0;
+        let onFirstPage: Set<string> | undefined;
         for (const w of this.watched.values()) {
-          if (w.ref.serverId === server.id && isPending(w) && !(listRunning && onFirstPage.has(w.ref.sessionId))) watchedPending += 1;
+          if (w.ref.serverId !== server.id || !isPending(w)) continue;
+          // A running first page is polled anyway and answers for the watched sessions on it.
+          if (listRunning && (onFirstPage ??= new Set(firstPage.map((s) => s.id))).has(w.ref.sessionId)) continue;
+          watchedPending += 1;
         }
         // While the view is on screen every server's first page stays fresh, collapsed or not, loaded or failed:
         // the status bar, the badge and completion notifications then cover every server, and a failed server
