@@ -16,7 +16,6 @@ export function parseVeeamTimestamp(value: unknown): number | undefined {
     fracEnd = 20;
     while (fracEnd < text.length && isDigit(text.charCodeAt(fracEnd))) fracEnd++;
   }
-  const frac = fracEnd > 20 ? text.slice(20, fracEnd) : undefined;
   const zone = fracEnd < text.length ? text.slice(fracEnd) : undefined;
   // The fixed-width fields sit at fixed offsets and are ASCII digits (the pattern says so): read them in place,
   // which is several times faster than Number() on each captured group (20,000 timestamps per 10,000-session list).
@@ -28,8 +27,9 @@ export function parseVeeamTimestamp(value: unknown): number | undefined {
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  // Milliseconds: the first three fractional digits, missing ones counting as zeros.
-  const ms = frac ? digits(`${frac}00`, 0, 3) : 0;
+  // Milliseconds: the first three fractional digits, missing ones counting as zeros (read in place, no substring).
+  let ms = 0;
+  for (let i = 20; i < 23; i++) ms = ms * 10 + (i < fracEnd ? text.charCodeAt(i) - 48 : 0);
   let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Reject rolled-over dates such as 2026-02-31.
   if (day > daysInMonth(year, month)) return undefined;
@@ -85,22 +85,24 @@ export function toIso(ms: number | undefined): string | undefined {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return flattened(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(milli, 3)}Z`);
+  // One call with the 24 character codes: a template literal built a rope of its pieces (~340 bytes per timestamp
+  // kept in a list row, and garbage to collect while a 10,000-row page is still live), this makes one flat string.
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), DASH, digit(month, 10), digit(month, 1), DASH,
+    digit(day, 10), digit(day, 1), T, digit(hour, 10), digit(hour, 1), COLON, digit(minute, 10), digit(minute, 1), COLON,
+    digit(second, 10), digit(second, 1), DOT, digit(milli, 100), digit(milli, 10), digit(milli, 1), Z,
+  );
 }
 
-/**
- * V8 keeps a concatenation as a rope of its pieces (~340 bytes for one of these timestamps, against ~48 flat), and a
- * list row keeps two timestamps for as long as the list is loaded. Reading a character flattens the rope, and the
- * garbage collector then drops its pieces.
- */
-function flattened(text: string): string {
-  text.charCodeAt(0);
-  return text;
-}
+const DASH = 45;
+const T = 84;
+const COLON = 58;
+const DOT = 46;
+const Z = 90;
 
-function pad(n: number, width: number): string {
-  const text = String(n);
-  return text.length >= width ? text : '000'.slice(0, width - text.length) + text;
+/** The character code of the decimal digit of `n` at `place` (1, 10, 100, 1000). */
+function digit(n: number, place: number): number {
+  return 48 + (Math.floor(n / place) % 10);
 }
 
 function isDigit(code: number): boolean {
