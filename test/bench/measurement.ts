@@ -27,11 +27,12 @@ export type Measured = () => Promise<unknown> | unknown;
 /**
  * Times several functions in rounds (A B C, then B C A, …) so that drift in machine load hits all alike and no
  * function always runs first (the later calls of a round may find warmer caches). `warmup` untimed rounds first.
+ * `beforeEach` runs untimed before every timed call (a full collection, so no function pays for another's garbage).
  * Returns the milliseconds of every round per name, in round order, so ratios can be taken round by round.
  */
 export async function timeRounds<K extends string>(
   candidates: Record<K, Measured>,
-  options: { runs: number; warmup: number; betweenRounds?: () => Promise<void> | void },
+  options: { runs: number; warmup: number; betweenRounds?: () => Promise<void> | void; beforeEach?: () => void },
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(candidates) as K[];
   for (let i = 0; i < options.warmup; i++) for (const name of names) await candidates[name]();
@@ -40,6 +41,7 @@ export async function timeRounds<K extends string>(
     await options.betweenRounds?.();
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length];
+      options.beforeEach?.();
       times[name].push(await time(candidates[name]));
     }
   }

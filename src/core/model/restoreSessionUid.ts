@@ -16,7 +16,11 @@ export function uidForId(id: string): string {
 /** The GUID of a `urn:veeam:<Type>:<guid>` UID, lower case; undefined when it is not one. */
 export function idFromUid(uid: string | undefined): string | undefined {
   if (!uid) return undefined;
-  const last = uid.slice(uid.lastIndexOf(':') + 1);
-  if (LOWER_CASE_GUID.test(last)) return last;
-  return isGuid(last) ? last.toLowerCase() : undefined;
+  return lowerCaseGuid(uid.slice(uid.lastIndexOf(':') + 1));
+}
+
+/** The GUID in lower case (the value itself when it already is: no copy per list row); undefined when not a GUID. */
+export function lowerCaseGuid(value: string): string | undefined {
+  if (LOWER_CASE_GUID.test(value)) return value;
+  return isGuid(value) ? value.toLowerCase() : undefined;
 }

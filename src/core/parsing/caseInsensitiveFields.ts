@@ -38,16 +38,19 @@ export class CaseInsensitiveFields {
     return v === undefined || v === null || v === '' ? [] : [v];
   }
 
-  /** Own keys whose lower-case form is not in `known`: the fields a newer server added. */
+  /** Own keys whose lower-case form is not in `known`: the fields a newer server added (namespace declarations aside). */
   unknownEntries(known: ReadonlySet<string>): Array<[string, unknown]> {
     let keys = this.shape.unknownKeys.get(known);
     if (!keys) {
-      keys = this.shape.keys.filter((key) => !known.has(key.toLowerCase()));
+      keys = this.shape.keys.filter((key) => !known.has(key.toLowerCase()) && !NAMESPACE_DECLARATION.test(key));
       this.shape.unknownKeys.set(known, keys);
     }
     return keys.map((key) => [key, this.source[key]]);
   }
 }
+
+// `xmlns` and `xmlns:xsi` on an XML root: markup, not fields a newer server added.
+const NAMESPACE_DECLARATION = /^xmlns(?::|$)/;
 
 /**
  * What a key list implies, computed once per distinct list. A list page holds thousands of objects with the same

@@ -3,7 +3,7 @@ import { idFromUid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
 import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
-import { DocumentedFields } from './documentedFields';
+import { documentedString, documentedValue } from './documentedFields';
 import { parseProgress } from './progressValue';
 import { sharedText } from './sharedText';
 
@@ -39,21 +39,20 @@ export function normaliseEnterpriseManagerSession(source: Record<string, unknown
  * camelCase), any other casing as a fallback. Undefined when it carries no usable restore-session id.
  */
 export function summariseEnterpriseManagerSession(source: Record<string, unknown>): RestoreSessionSummary | undefined {
-  const f = new DocumentedFields(source);
-  const uidRaw = f.string('UID', 'uid');
+  const uidRaw = documentedString(source, 'UID', 'uid');
   const uidId = idFromUid(uidRaw);
-  const id = uidId ?? HREF_ID.exec(f.string('Href', 'href') ?? '')?.[1]?.toLowerCase();
+  const id = uidId ?? HREF_ID.exec(documentedString(source, 'Href', 'href') ?? '')?.[1]?.toLowerCase();
   // Both sources yield a GUID or nothing: idFromUid checks it, HREF_ID matches only the GUID form.
   if (!id) return undefined;
 
-  const rawState = sharedText(f.string('State', 'state') ?? '');
-  const rawResult = sharedText(f.string('Result', 'result') ?? '');
+  const rawState = sharedText(documentedString(source, 'State', 'state') ?? '');
+  const rawResult = sharedText(documentedString(source, 'Result', 'result') ?? '');
   const state = normaliseState(rawState);
-  const created = parseVeeamTimestamp(f.get('CreationTimeUTC', 'creationTimeUTC'));
-  const ended = state === 'finished' ? parseVeeamTimestamp(f.get('EndTimeUTC', 'endTimeUTC')) : undefined;
-  const type = sharedText(f.string('JobType', 'jobType') ?? '');
-  const restoredObject = nonEmpty(f.string('RestoredObjRef', 'restoredObjRef'));
-  const vmDisplayName = nonEmpty(f.string('VmDisplayName', 'vmDisplayName'));
+  const created = parseVeeamTimestamp(documentedValue(source, 'CreationTimeUTC', 'creationTimeUTC'));
+  const ended = state === 'finished' ? parseVeeamTimestamp(documentedValue(source, 'EndTimeUTC', 'endTimeUTC')) : undefined;
+  const type = sharedText(documentedString(source, 'JobType', 'jobType') ?? '');
+  const restoredObject = nonEmpty(documentedString(source, 'RestoredObjRef', 'restoredObjRef'));
+  const vmDisplayName = nonEmpty(documentedString(source, 'VmDisplayName', 'vmDisplayName'));
   const platform = platformFromHierarchyRef(restoredObject);
   const result = normaliseResult(rawResult, state);
   // One literal with every field, in one order: all rows share one hidden class and keep their fields in-object.
@@ -61,7 +60,7 @@ export function summariseEnterpriseManagerSession(source: Record<string, unknown
     kind: 'em',
     id,
     uid: uidRaw && uidId ? uidRaw : undefined,
-    name: f.string('Name', 'name') ?? vmDisplayName ?? id,
+    name: documentedString(source, 'Name', 'name') ?? vmDisplayName ?? id,
     type,
     typeLabel: type ? typeLabel(type) : '',
     platform: platform === 'unknown' ? microsoft365Platform(type) : platform,
@@ -69,7 +68,7 @@ export function summariseEnterpriseManagerSession(source: Record<string, unknown
     rawState,
     result,
     rawResult,
-    progress: parseProgress(f.get('Progress', 'progress')),
+    progress: parseProgress(documentedValue(source, 'Progress', 'progress')),
     creationTime: toIso(created),
     endTime: toIso(ended),
     durationMs: created !== undefined && ended !== undefined && ended >= created ? ended - created : undefined,

@@ -1,8 +1,8 @@
 import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionLink } from '../model/restoreSession';
-import { isGuid, uidForId } from '../model/restoreSessionUid';
+import { lowerCaseGuid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
-import { DocumentedFields } from './documentedFields';
+import { documentedString, documentedValue } from './documentedFields';
 import { sharedText } from './sharedText';
 import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
 
@@ -43,26 +43,25 @@ export function normaliseMicrosoft365Session(source: Record<string, unknown>, ra
  * casing as a fallback. Undefined when it has no GUID id.
  */
 export function summariseMicrosoft365Session(source: Record<string, unknown>): RestoreSessionSummary | undefined {
-  const f = new DocumentedFields(source);
-  const rawId = f.string('id');
-  if (!rawId || !isGuid(rawId)) return undefined;
-  const id = rawId.toLowerCase();
-  const rawState = sharedText(f.string('state') ?? '');
-  const rawResult = sharedText(f.string('result') ?? '');
+  const rawId = documentedString(source, 'id');
+  const id = rawId === undefined ? undefined : lowerCaseGuid(rawId);
+  if (!id) return undefined;
+  const rawState = sharedText(documentedString(source, 'state') ?? '');
+  const rawResult = sharedText(documentedString(source, 'result') ?? '');
   const state = normaliseState(rawState);
-  const created = parseVeeamTimestamp(f.get('creationTime'));
-  const ended = state === 'finished' ? parseVeeamTimestamp(f.get('endTime')) : undefined;
-  const type = sharedText(f.string('type') ?? '');
+  const created = parseVeeamTimestamp(documentedValue(source, 'creationTime'));
+  const ended = state === 'finished' ? parseVeeamTimestamp(documentedValue(source, 'endTime')) : undefined;
+  const type = sharedText(documentedString(source, 'type') ?? '');
   const label = type ? typeLabel(type) : '';
   // Organisation and operator repeat across a server's sessions: one copy each.
-  const organization = shared(nonEmpty(f.string('organization')));
+  const organization = shared(nonEmpty(documentedString(source, 'organization')));
   // One literal with every field, in one order: all rows share one hidden class and keep their fields in-object.
   return {
     kind: 'vb365',
     id,
     uid: undefined,
     // Sessions before v6 have no name: describe them by service and start time.
-    name: nonEmpty(f.string('name')) ?? `${label || 'Restore'} session ${f.string('creationTime') ?? id}`,
+    name: nonEmpty(documentedString(source, 'name')) ?? `${label || 'Restore'} session ${documentedString(source, 'creationTime') ?? id}`,
     type,
     typeLabel: label,
     platform: microsoft365Platform(type),
@@ -74,8 +73,8 @@ export function summariseMicrosoft365Session(source: Record<string, unknown>): R
     creationTime: toIso(created),
     endTime: toIso(ended),
     durationMs: created !== undefined && ended !== undefined && ended >= created ? ended - created : undefined,
-    initiatedBy: shared(nonEmpty(f.string('initiatedBy'))),
-    reason: nonEmpty(f.string('reason')),
+    initiatedBy: shared(nonEmpty(documentedString(source, 'initiatedBy'))),
+    reason: nonEmpty(documentedString(source, 'reason')),
     vmDisplayName: undefined,
     restoredObject: organization,
   };
