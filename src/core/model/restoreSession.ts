@@ -153,6 +153,43 @@ export function isFullSession(s: RestoreSessionSummary): s is RestoreSession {
  * the UID when the row has none) stays as fetched.
  */
 export function withListRow(full: RestoreSession, row: RestoreSessionSummary): RestoreSession {
-  const updated: RestoreSession = { ...full, ...summaryOf(row), uid: row.uid ?? full.uid, uidSynthetic: row.uid === undefined && full.uidSynthetic };
+  const updated = fullSession(row, { uid: row.uid ?? full.uid, uidSynthetic: row.uid === undefined && full.uidSynthetic, links: full.links, extra: full.extra });
+  for (const key of ['clientHost', 'scopeName', 'details', 'organization'] as const) if (full[key] !== undefined) updated[key] = full[key];
+  if (full.raw) updated.raw = full.raw;
   return updated;
+}
+
+/** What only a session read on its own has, beyond its list row. */
+export type SessionDetails = Pick<RestoreSession, 'uid' | 'uidSynthetic' | 'links' | 'extra'>;
+
+/**
+ * A full session from its row fields and details, as one object literal. `{ ...row, uid }` did the same, but
+ * overriding a spread property sent V8 down a slow path: ~3.7 µs a session, against ~30 ns for the literal.
+ * Optional fields (clientHost, raw, …) are added by the caller when present.
+ */
+export function fullSession(row: RestoreSessionSummary, details: SessionDetails): RestoreSession {
+  return {
+    kind: row.kind,
+    id: row.id,
+    uid: details.uid,
+    name: row.name,
+    type: row.type,
+    typeLabel: row.typeLabel,
+    platform: row.platform,
+    state: row.state,
+    rawState: row.rawState,
+    result: row.result,
+    rawResult: row.rawResult,
+    progress: row.progress,
+    creationTime: row.creationTime,
+    endTime: row.endTime,
+    durationMs: row.durationMs,
+    initiatedBy: row.initiatedBy,
+    reason: row.reason,
+    vmDisplayName: row.vmDisplayName,
+    restoredObject: row.restoredObject,
+    uidSynthetic: details.uidSynthetic,
+    links: details.links,
+    extra: details.extra,
+  };
 }

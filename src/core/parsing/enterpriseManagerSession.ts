@@ -1,4 +1,4 @@
-import type { RawBody, RestoreSession, RestoreSessionSummary, SessionLink } from '../model/restoreSession';
+import { fullSession, type RawBody, type RestoreSession, type RestoreSessionSummary, type SessionLink } from '../model/restoreSession';
 import { idFromUid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
@@ -23,13 +23,12 @@ export function normaliseEnterpriseManagerSession(source: Record<string, unknown
   const summary = summariseEnterpriseManagerSession(source);
   if (!summary) return undefined;
   const f = new CaseInsensitiveFields(source);
-  const session: RestoreSession = {
-    ...summary,
+  const session = fullSession(summary, {
     uid: summary.uid ?? uidForId(summary.id),
     uidSynthetic: summary.uid === undefined,
     links: readLinks(f.get('Links')),
     extra: extraFields(f),
-  };
+  });
   if (raw) session.raw = raw;
   return session;
 }

@@ -1,4 +1,4 @@
-import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionLink } from '../model/restoreSession';
+import { fullSession, type RawBody, type RestoreSession, type RestoreSessionEvent, type RestoreSessionSummary, type SessionLink } from '../model/restoreSession';
 import { lowerCaseGuid, uidForId } from '../model/restoreSessionUid';
 import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../model/sessionVocabulary';
 import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
@@ -16,24 +16,16 @@ export function normaliseMicrosoft365Session(source: Record<string, unknown>, ra
   const summary = summariseMicrosoft365Session(source);
   if (!summary) return undefined;
   const f = new CaseInsensitiveFields(source);
+  const session = fullSession(summary, { uid: uidForId(summary.id), uidSynthetic: true, links: readHalLinks(f.get('_links')), extra: extraFields(f) });
   // Optional fields are added only when present, never added and then deleted: a `delete` turns the object into
   // a slow dictionary.
-  const optional: Pick<RestoreSession, 'clientHost' | 'scopeName' | 'details' | 'organization'> = {};
   const clientHost = shared(nonEmpty(f.string('clientHost')));
   const scopeName = shared(nonEmpty(f.string('scopeName')));
   const details = nonEmpty(f.string('details'));
-  if (clientHost !== undefined) optional.clientHost = clientHost;
-  if (scopeName !== undefined) optional.scopeName = scopeName;
-  if (details !== undefined) optional.details = details;
-  if (summary.restoredObject !== undefined) optional.organization = summary.restoredObject;
-  const session: RestoreSession = {
-    ...summary,
-    uid: uidForId(summary.id),
-    uidSynthetic: true,
-    ...optional,
-    links: readHalLinks(f.get('_links')),
-    extra: extraFields(f),
-  };
+  if (clientHost !== undefined) session.clientHost = clientHost;
+  if (scopeName !== undefined) session.scopeName = scopeName;
+  if (details !== undefined) session.details = details;
+  if (summary.restoredObject !== undefined) session.organization = summary.restoredObject;
   if (raw) session.raw = raw;
   return session;
 }
