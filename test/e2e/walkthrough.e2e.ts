@@ -40,20 +40,23 @@ async function answerStep(page: Page, prompt: string, value: string): Promise<vo
 /** Right-clicks a row and runs the context-menu entry `label` (waits for the menu to settle first). */
 async function runFromContextMenu(page: Page, row: Locator, label: string): Promise<void> {
   const entry = page.locator('.monaco-menu .action-label', { hasText: label }).first();
-  // A right-click that lands while the monitor re-renders the row opens no menu: try again, as a person would.
+  const menu = page.locator('.monaco-menu');
+  // A right-click or a click that lands while the tree re-renders the row (the monitor, a rename) can open no menu,
+  // or leave the menu open with nothing run: close it and try again, as a person would.
   for (let attempt = 1; ; attempt++) {
-    await row.click({ button: 'right' });
     try {
+      await row.click({ button: 'right' });
       await entry.waitFor({ timeout: 5_000 });
-      break;
+      await entry.hover();
+      await entry.click();
+      await menu.waitFor({ state: 'detached', timeout: 5_000 });
+      return;
     } catch (e) {
       if (attempt === 3) throw e;
       await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     }
   }
-  await entry.hover();
-  await entry.click();
-  await page.locator('.monaco-menu').waitFor({ state: 'detached' });
 }
 
 /** Empties the clipboard so a copy that silently fails cannot pass on the previous copy's text. */
@@ -200,6 +203,10 @@ suite('UI: walkthrough of a demanding user', () => {
     await loadMore.waitFor();
     await loadMore.click();
     await page.waitForFunction(`(() => document.querySelector('.sidebar .monaco-list-row[aria-level="2"]')?.getAttribute('aria-setsize') === '${2 * PAGE_SIZE + 1}')()`);
+    // The keyboard focus was on "Load more…", which is gone: it moves to the first session that came in.
+    await page.waitForFunction(
+      `(() => { const r = document.querySelector('.sidebar .monaco-list-row.focused'); return r?.getAttribute('aria-level') === '2' && r.getAttribute('aria-posinset') === '${PAGE_SIZE + 1}'; })()`,
+    );
     await workbench!.screenshot('walk-03-load-more');
     assert.strictEqual(await serverRow(page, EM_SERVER).getAttribute('aria-expanded'), 'true');
     await page.keyboard.press('Home');
@@ -406,8 +413,14 @@ suite('UI: walkthrough of a demanding user', () => {
     await workbench!.screenshot('walk-10-wrong-password');
     await password.fill(simulator.credentials.em.password);
     await page.keyboard.press('Enter');
-    await collapseAll(page);
+    // The new server comes up selected, focused and open, its sessions loading below it.
     await serverRow(page, 'Second EM').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.sidebar .monaco-list-row.focused.selected[aria-level="1"]')].some((r) => (r.getAttribute('aria-label') || '').startsWith('Server Second EM') && r.getAttribute('aria-expanded') === 'true')`,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await collapseAll(page);
 
     await runFromCommandPalette(page, 'Veeam: Add Server…');
     await quickPickRow(page, 'Veeam Backup Enterprise Manager').waitFor();

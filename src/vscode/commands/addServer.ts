@@ -6,6 +6,7 @@ import { establishServer } from '../addServer/establishServer';
 import { runServerForm, type ServerDraft } from '../addServer/serverForm';
 import { normaliseServerUrl } from '../addServer/serverUrl';
 import type { CommandContext } from './commandContext';
+import { revealInTree, serverTreeNode } from '../tree/revealInTree';
 
 /** Arguments for driving Add Server without UI (tests, scripts). */
 export interface AddServerArgs {
@@ -42,6 +43,7 @@ export async function addServerInteractive(ctx: CommandContext, prefill: AddServ
   await ctx.registry.add(established.config, established.password, established.client);
   ctx.log.info(`added server ${established.config.name} (${established.config.kind}, ${established.config.url})`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Connected to {0}.', established.config.name));
+  await showNewServer(ctx, established.config.id);
   return established.config.id;
 }
 
@@ -68,6 +70,15 @@ async function addServerFromArgs(ctx: CommandContext, args: AddServerArgs): Prom
   await ctx.registry.add(established.config, args.password, established.client);
   ctx.log.info(`added server ${established.config.name} (${established.config.kind}, ${established.config.url})`);
   return established.config.id;
+}
+
+/** The server just added, selected and expanded: its sessions are what the user came for. */
+async function showNewServer(ctx: CommandContext, serverId: string): Promise<void> {
+  // Only into a view on screen: adding a server from the palette must not pull the side bar open.
+  if (!ctx.treeView.visible) return;
+  // The server list re-renders now rather than after the tree's debounce: VS Code reveals after pending refreshes.
+  ctx.tree.refresh();
+  await revealInTree(ctx.treeView, await serverTreeNode(ctx.tree, serverId), { expand: true, log: ctx.log });
 }
 
 function isAddServerArgs(value: unknown): value is AddServerArgs {
