@@ -316,6 +316,38 @@ suite('UI: walkthrough of a demanding user', () => {
     await serverRow(page, VB365_SERVER).waitFor();
   });
 
+  test('Edit Server…: prefilled steps, an empty password keeps the stored one, the new name is saved and the server still signs in', async () => {
+    const { page } = workbench!;
+    await collapseAll(page);
+    await runFromContextMenu(page, serverRow(page, EM_SERVER), 'Edit Server…');
+    await waitForCommandInput(page);
+    // Every step starts from the saved value: Enter keeps it.
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'Server address' }).waitFor();
+    assert.strictEqual(await quickInputBox(page).inputValue(), simulator.emUrl);
+    await page.keyboard.press('Enter');
+    await answerStep(page, 'Display name', 'Edited EM');
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'User name' }).waitFor();
+    assert.strictEqual(await quickInputBox(page).inputValue(), simulator.credentials.em.username);
+    await page.keyboard.press('Enter');
+    await answerStep(page, 'leave empty to keep the stored one', '');
+    // Connected with the stored password (no prompt, no trust dialog: same address, same pinned certificate).
+    const edited = serverRow(page, 'Edited EM');
+    await edited.waitFor({ timeout: 60_000 });
+    assert.strictEqual(await serverRow(page, EM_SERVER).count(), 0, 'the old name is still shown');
+    await edited.click();
+    await page.keyboard.press('ArrowRight');
+    await firstSessionRow(page);
+    assert.strictEqual(await page.locator('.monaco-dialog-box').count(), 0, 'editing asked something it should not have');
+    await workbench!.screenshot('walk-06b-edited-server');
+
+    await collapseAll(page);
+    await runFromContextMenu(page, serverRow(page, 'Edited EM'), 'Rename Server…');
+    await waitForCommandInput(page);
+    await quickInputBox(page).fill(EM_SERVER);
+    await page.keyboard.press('Enter');
+    await serverRow(page, EM_SERVER).waitFor();
+  });
+
   test('Open Restore Session…: garbage is refused in the box, a pasted EM URL opens the session directly', async () => {
     const { page } = workbench!;
     await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
