@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     }),
   );
 
-  const raw = own(new RawDocumentProvider(registry, log));
+  const raw = own(new RawDocumentProvider(registry, log, (ref) => monitor.lastKnown(ref)?.name));
   const panels = own(
     SessionPanelManager.register(context.extensionUri, {
       registry,

@@ -270,7 +270,9 @@ suite('UI: walkthrough of a demanding user', () => {
     }
 
     await runFromContextMenu(page, session, 'Open Raw Response');
-    await page.locator('.tabs-container .tab', { hasText: `${id}` }).waitFor();
+    // The tab says which session it is (its name, colons as dots) and the id prefix tells same-named ones apart.
+    const name = sessionName.replace(/^Restore session /, '').split(', ')[0];
+    await page.locator('.tabs-container .tab', { hasText: `${name.replace(/:/g, '.')} (${id.slice(0, 8)}).xml` }).waitFor();
     await page.locator('#status\\.editor\\.mode', { hasText: 'XML' }).waitFor();
     const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
     assert.ok(editorText.includes(`<RestoreSession`), 'the raw response is not the EM XML entity');

@@ -24,6 +24,18 @@ describe('raw document addresses', () => {
     assert.strictEqual(rawDocumentAddress('', { serverId: 's', sessionId: ID, format: 'xml' }).path, `/_/${ID}.xml`);
   });
 
+  it('names a session\'s file after the session when its name is known, with the id prefix, without changing what is fetched', () => {
+    const target = { serverId: 'srv-1', sessionId: ID, format: 'xml' as const };
+    const address = rawDocumentAddress('EM East', target, 'web-frontend-02@2026-03-04 09:15:40');
+    assert.strictEqual(address.path, '/EM East/web-frontend-02@2026-03-04 09.15.40 (fd166510).xml');
+    assert.deepStrictEqual(parseRawDocumentQuery(address.query), target);
+    // Server-provided: no path separators, no bidi overrides, bounded, and blank means unknown.
+    const hostile = rawDocumentAddress('em', target, `../x\u202Eevil${'n'.repeat(300)}`).path;
+    // 80 characters of name (the override among them, then dropped), then the id prefix.
+    assert.strictEqual(hostile, `/em/.._xevil${'n'.repeat(71)} (fd166510).xml`);
+    assert.strictEqual(rawDocumentAddress('em', target, '  ').path, `/em/${ID}.xml`);
+  });
+
   it('refuses queries it did not build', () => {
     for (const q of ['', 'server=s', `server=s&format=yaml&session=${ID}`, 'server=s&format=xml&session=not-a-guid', `server=s&format=xml&session=${ID}&href=https://x`]) {
       assert.strictEqual(parseRawDocumentQuery(q), undefined, q);

@@ -13,13 +13,18 @@ export interface RawDocumentAddress {
   query: string;
 }
 
-/** A path segment safe to show in a tab title: no separators, no bidi tricks, not empty. */
+/** A path segment safe to show in a tab title: no separators, no bidi tricks, not empty, not endless. */
 function pathSegment(text: string): string {
   const cleaned = stripBidiControls(
-    [...text].map((c) => (c.charCodeAt(0) < 0x20 || '/\\?#%:*"<>|'.includes(c) ? '_' : c)).join(''),
+    // A colon becomes a dot, so the times in Veeam session names (`09:15:40`) still read as times.
+    [...text].map((c) => (c === ':' ? '.' : c.charCodeAt(0) < 0x20 || '/\\?#%*"<>|'.includes(c) ? '_' : c)).join(''),
   ).trim();
-  return cleaned || '_';
+  return [...cleaned].slice(0, MAX_SEGMENT_CHARACTERS).join('') || '_';
 }
+
+const MAX_SEGMENT_CHARACTERS = 100;
+// Room left for the id prefix in a session's file name.
+const MAX_NAME_CHARACTERS = 80;
 
 /** The last meaningful path segment of an href (`…/backupServers/<id>?format=Entity` → `<id>`). */
 function hrefFileName(href: string): string {
@@ -31,8 +36,11 @@ function hrefFileName(href: string): string {
   }
 }
 
-/** `/<serverName>/<sessionId>.xml` + `server=<id>&session=<id>&format=xml` (or `href=` for a related resource). */
-export function rawDocumentAddress(serverName: string, target: RawDocumentTarget): RawDocumentAddress {
+/**
+ * `/<serverName>/<session name> (<id prefix>).xml` + `server=<id>&session=<id>&format=xml` (or `href=` for a related
+ * resource). The path only names the tab: the query says what to fetch. Without a known name the file is the id.
+ */
+export function rawDocumentAddress(serverName: string, target: RawDocumentTarget, sessionName?: string): RawDocumentAddress {
   const params = new URLSearchParams({ server: target.serverId, format: target.format });
   let fileName: string;
   if (target.href !== undefined) {
@@ -40,7 +48,9 @@ export function rawDocumentAddress(serverName: string, target: RawDocumentTarget
     fileName = hrefFileName(target.href);
   } else {
     params.set('session', target.sessionId);
-    fileName = target.sessionId;
+    // The id prefix keeps two sessions of the same name (a VM restored twice a minute apart) in separate tabs.
+    const name = [...(sessionName ?? '').trim()].slice(0, MAX_NAME_CHARACTERS).join('');
+    fileName = name ? `${name} (${target.sessionId.slice(0, 8)})` : target.sessionId;
   }
   return { path: `/${pathSegment(serverName)}/${pathSegment(fileName)}.${target.format}`, query: params.toString() };
 }

@@ -7,7 +7,7 @@ import { isHrefOfServer } from '../panel/relatedHref';
 import type { SessionRef } from '../sessionRef';
 import { parseRawDocumentQuery, rawDocumentAddress, withOtherFormat, type RawDocumentTarget } from './rawDocumentAddress';
 
-/** URI scheme of raw response documents: `veeam-restore:/<serverName>/<sessionId>.xml?server=<id>&session=<id>&format=xml`. */
+/** URI scheme of raw response documents: `veeam-restore:/<serverName>/<session name> (<id prefix>).xml?server=<id>&session=<id>&format=xml`. */
 export const RAW_SCHEME = 'veeam-restore';
 
 export const TOGGLE_RAW_FORMAT_COMMAND = 'veeamRestoreSessions.toggleRawFormat';
@@ -28,6 +28,8 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
   constructor(
     private readonly registry: ServerAccess,
     private readonly log?: vscode.LogOutputChannel,
+    /** The name a session is known by (list or panel), for the tab title; the address does not depend on it otherwise. */
+    private readonly sessionName: (ref: SessionRef) => string | undefined = () => undefined,
   ) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, this));
@@ -54,7 +56,8 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
 
   uriFor(target: RawDocumentTarget): vscode.Uri {
     const serverName = this.registry.get(target.serverId)?.name ?? target.serverId;
-    const { path, query } = rawDocumentAddress(serverName, target);
+    const name = target.sessionId !== undefined ? this.sessionName({ serverId: target.serverId, sessionId: target.sessionId }) : undefined;
+    const { path, query } = rawDocumentAddress(serverName, target, name);
     return vscode.Uri.from({ scheme: RAW_SCHEME, path, query });
   }
 
