@@ -33,10 +33,12 @@ export class ServerNode extends vscode.TreeItem {
     const kindLabel = server.kind === 'em' ? vscode.l10n.t('Enterprise Manager') : vscode.l10n.t('Microsoft 365 {0}', server.apiVersion ?? '');
     this.iconPath = new vscode.ThemeIcon(server.kind === 'em' ? 'server-environment' : 'cloud');
     const runningLabel = this.running > 0 ? vscode.l10n.t('{0} running', this.running) : undefined;
-    this.description = [this.version ?? kindLabel.trim(), statusLabel(status) ?? runningLabel].filter(Boolean).join(' · ');
+    // What changes first (failed, signed out, 2 running), then the product and version: a narrow side bar cuts the
+    // end of the line, and "Enterprise Manager (REST API v1_8)" is the part that can go (the tooltip has it).
+    this.description = [statusLabel(status) ?? runningLabel, this.version ?? kindLabel.trim()].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${escapeMarkdown(server.name)}**\n\n`);
-    tooltip.appendText(`${kindLabel.trim()} — ${server.url}\n\n`);
+    tooltip.appendText(`${this.version ?? kindLabel.trim()} — ${server.url}\n\n`);
     tooltip.appendText(vscode.l10n.t('User: {0}', server.username));
     if (status.kind === 'error') {
       tooltip.appendMarkdown('\n\n$(error) ');
