@@ -1,6 +1,6 @@
 import { Client } from 'undici';
 import type { ServerKind } from '../../src/core/model/restoreSession';
-import type { BenchResult } from './benchResult';
+import { floorRow, type BenchResult } from './benchResult';
 import { authHeader, benchClient, startBenchSimulator } from './benchSimulator';
 import { activateExtensionForBench } from './extensionUnderBench';
 import { pairedRatio, summarise, time, timeRounds } from './measurement';
@@ -66,15 +66,15 @@ export async function benchFirstPaint(sessionCount: number, runs: number): Promi
           target: { description: `≤ ${TARGET_RATIO}×`, met: ratio.median <= TARGET_RATIO },
           note: `first expansion after activation (loads the protocol layer, connects, signs in): ${summarise([cold]).median.toFixed(0)} ms; page ${(body.length / 1024).toFixed(0)} KB`,
         });
-        rows.push({
-          case: '3 first paint',
-          metric: `  floor: bare request + JSON.parse`,
-          value: summarise(t.floor),
-          unit: 'ms',
-          baseline: { label: 'bare first-page request', value: summarise(t.baseline) },
-          ratio: pairedRatio(t.floor, t.baseline),
-          note: `ours ÷ floor ${pairedRatio(t.expand, t.floor).median.toFixed(2)}×: what the extension adds beyond the request and parsing the page`,
-        });
+        rows.push(
+          floorRow({
+            case: '3 first paint',
+            what: 'JSON.parse',
+            baselineLabel: 'bare first-page request',
+            times: { ours: t.expand, baseline: t.baseline, floor: t.floor },
+            oursAdds: 'the extension adds beyond the request and parsing the page',
+          }),
+        );
       } finally {
         await client.dispose();
         await bare.close();

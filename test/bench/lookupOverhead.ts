@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Client } from 'undici';
 import type { BodyFormat, ServerKind } from '../../src/core/model/restoreSession';
-import type { BenchResult } from './benchResult';
+import { floorRow, type BenchResult } from './benchResult';
 import { authHeader, benchClient, type RunningSimulator } from './benchSimulator';
 import { pairedRatio, summarise, timeRounds } from './measurement';
 
@@ -61,15 +61,15 @@ export async function benchLookupOverhead(sim: RunningSimulator, runs: number): 
         ratio,
         target: { description: `≤ ${TARGET_RATIO}×`, met: ratio.median <= TARGET_RATIO },
       });
-      rows.push({
-        case: '1 lookup',
-        metric: `  floor: bare request + ${c.format === 'xml' ? 'fast-xml-parser validate + parse' : 'JSON.parse'}`,
-        value: summarise(t.floor),
-        unit: 'ms',
-        baseline: { label: 'bare undici.request', value: summarise(t.baseline) },
-        ratio: pairedRatio(t.floor, t.baseline),
-        note: `ours ÷ floor ${pairedRatio(t.ours, t.floor).median.toFixed(2)}×: what our client adds beyond the request and the bare parse`,
-      });
+      rows.push(
+        floorRow({
+          case: '1 lookup',
+          what: c.format === 'xml' ? 'fast-xml-parser validate + parse' : 'JSON.parse',
+          baselineLabel: 'bare undici.request',
+          times: t,
+          oursAdds: 'our client adds beyond the request and the bare parse',
+        }),
+      );
     } finally {
       await client.dispose();
       await bare.close();

@@ -153,10 +153,8 @@ export function isFullSession(s: RestoreSessionSummary): s is RestoreSession {
  * the UID when the row has none) stays as fetched.
  */
 export function withListRow(full: RestoreSession, row: RestoreSessionSummary): RestoreSession {
-  const updated = fullSession(row, { uid: row.uid ?? full.uid, uidSynthetic: row.uid === undefined && full.uidSynthetic, links: full.links, extra: full.extra });
-  for (const key of ['clientHost', 'scopeName', 'details', 'organization'] as const) if (full[key] !== undefined) updated[key] = full[key];
-  if (full.raw) updated.raw = full.raw;
-  return updated;
+  // A spread is fine here (one panel update every few seconds); lists and fetches use fullSession.
+  return { ...full, ...summaryOf(row), uid: row.uid ?? full.uid, uidSynthetic: row.uid === undefined && full.uidSynthetic };
 }
 
 /** What only a session read on its own has, beyond its list row. */

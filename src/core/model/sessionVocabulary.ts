@@ -1,8 +1,9 @@
+import { lowerCaseWord } from './lowerCaseWords';
 import type { Platform, SessionResult, SessionState } from './restoreSession';
 
 /** Server state strings (both APIs, any case) to the normalised lifecycle. Unknown strings stay visible as rawState. */
 export function normaliseState(raw: string | undefined): SessionState {
-  switch (lowerCase(raw ?? '')) {
+  switch (lowerCaseWord(raw ?? '')) {
     case 'starting':
     case 'working':
     case 'running':
@@ -20,7 +21,7 @@ export function normaliseState(raw: string | undefined): SessionState {
 export function normaliseResult(raw: string | undefined, state: SessionState): SessionResult {
   // VB365 reports a result even while working (v5 examples show Working + Success): not an outcome yet.
   if (state === 'running' || state === 'stopping') return 'pending';
-  switch (lowerCase(raw ?? '')) {
+  switch (lowerCaseWord(raw ?? '')) {
     case 'none':
     case '':
       return state === 'finished' ? 'unknown' : 'pending';
@@ -46,7 +47,7 @@ const TYPE_LABELS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function typeLabel(raw: string): string {
-  return TYPE_LABELS.get(lowerCase(raw)) ?? (raw || 'Unknown');
+  return TYPE_LABELS.get(lowerCaseWord(raw)) ?? (raw || 'Unknown');
 }
 
 const M365_PLATFORMS: ReadonlyMap<string, Platform> = new Map<string, Platform>([
@@ -57,7 +58,7 @@ const M365_PLATFORMS: ReadonlyMap<string, Platform> = new Map<string, Platform>(
 ]);
 
 export function microsoft365Platform(type: string): Platform {
-  return M365_PLATFORMS.get(lowerCase(type)) ?? 'unknown';
+  return M365_PLATFORMS.get(lowerCaseWord(type)) ?? 'unknown';
 }
 
 /** Platform from a HierarchyObjRef (`urn:VMware:Vm:…`, `urn:HyperV:…`, `urn:vCloud:…`). */
@@ -73,17 +74,3 @@ export function platformFromHierarchyRef(ref: string | undefined): Platform {
 const VMWARE_REF = /^urn:vmware:/i;
 const HYPERV_REF = /^urn:hyperv:/i;
 const VCLOUD_REF = /^urn:vcloud:/i;
-
-// Servers use a handful of state, result and type words; each row asked for a fresh lower-case copy of them.
-const lowerCaseWords = new Map<string, string>();
-const LOWER_CASE_WORDS_LIMIT = 256;
-
-function lowerCase(word: string): string {
-  let lower = lowerCaseWords.get(word);
-  if (lower === undefined) {
-    lower = word.toLowerCase();
-    // Bounded: a server sending a new word per row must not grow this without end.
-    if (lowerCaseWords.size < LOWER_CASE_WORDS_LIMIT) lowerCaseWords.set(word, lower);
-  }
-  return lower;
-}

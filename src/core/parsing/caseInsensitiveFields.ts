@@ -1,3 +1,4 @@
+import { lowerCaseWord } from '../model/lowerCaseWords';
 /**
  * Reads object properties ignoring key case: EM 12 emits PascalCase JSON, EM 13 camelCase, and the XML
  * parser yields the element names; one reader serves all three.
@@ -10,12 +11,12 @@ export class CaseInsensitiveFields {
   }
 
   get(name: string): unknown {
-    const key = this.shape.keyByLowerName.get(lowerName(name));
+    const key = this.shape.keyByLowerName.get(lowerCaseWord(name));
     return key === undefined ? undefined : this.source[key];
   }
 
   has(name: string): boolean {
-    return this.shape.keyByLowerName.has(lowerName(name));
+    return this.shape.keyByLowerName.has(lowerCaseWord(name));
   }
 
   /** A string value, or undefined when absent, null or not a scalar. Numbers and booleans are stringified. */
@@ -67,8 +68,6 @@ interface Shape {
 // The shapes met last, most recent first: a list alternates between a handful (session, link, paging).
 const RECENT_SHAPES = 16;
 const recentShapes: Shape[] = [];
-const lowerNames = new Map<string, string>();
-const LOWER_NAMES_LIMIT = 1000;
 
 function shapeOf(source: Readonly<Record<string, unknown>>): Shape {
   const keys = Object.keys(source);
@@ -97,17 +96,6 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Callers pass a small, fixed set of field names: their lower-case forms are kept. */
-function lowerName(name: string): string {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerNames.size >= LOWER_NAMES_LIMIT) lowerNames.clear();
-    lowerNames.set(name, lower);
-  }
-  return lower;
 }
 
 export function isPlainRecord(v: unknown): v is Record<string, unknown> {
