@@ -25,27 +25,55 @@ function quantile(sorted: number[], q: number): number {
 export type Measured = () => Promise<unknown> | unknown;
 
 /**
- * Times several functions in rounds (A B C, then B C A, …) so that drift in machine load hits all alike and no
- * function always runs first (the later calls of a round may find warmer caches). `warmup` untimed rounds first.
- * `beforeEach` runs untimed before every timed call (a full collection, so no function pays for another's garbage).
+ * Times several functions in rounds, each round in a fresh random order (seeded, so a run can be repeated): with a
+ * fixed rotation (A B C, B C A, C A B) B followed A in two rounds of three, so whatever A left behind (garbage, socket
+ * events) was billed to B more often than to the others. Before every timed call the event loop gets one turn, so
+ * the previous call's leftovers run untimed. `warmup` untimed rounds first. `beforeEach` runs untimed before every
+ * timed call (a full collection, so no function pays for another's garbage).
  * Returns the milliseconds of every round per name, in round order, so ratios can be taken round by round.
  */
 export async function timeRounds<K extends string>(
   candidates: Record<K, Measured>,
-  options: { runs: number; warmup: number; betweenRounds?: () => Promise<void> | void; beforeEach?: () => void },
+  options: { runs: number; warmup: number; seed?: number; beforeEach?: () => void },
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(candidates) as K[];
   for (let i = 0; i < options.warmup; i++) for (const name of names) await candidates[name]();
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const random = seededRandom(options.seed ?? 1);
   for (let round = 0; round < options.runs; round++) {
-    await options.betweenRounds?.();
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
+    for (const name of shuffled(names, random)) {
+      await nextTurn();
       options.beforeEach?.();
       times[name].push(await time(candidates[name]));
     }
   }
   return times;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Fisher–Yates with the given source of randomness. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** mulberry32: a small, good-enough PRNG for ordering rounds. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Ratio a ÷ b taken round by round, then summarised: a paired comparison, robust to load drift between rounds. */

@@ -162,6 +162,13 @@ const CASES: HostileCase[] = [
     outcome: { code: 'timeout', message: /did not answer in time/ },
   },
   {
+    name: 'headers that never come, with a response deadline shorter than the headers timeout',
+    kinds: BOTH,
+    http: { headersTimeoutMs: 10_000, responseTimeoutMs: 400 },
+    answer: () => undefined,
+    outcome: { code: 'timeout', message: /took longer than/ },
+  },
+  {
     name: 'a 30 KB response header',
     kinds: BOTH,
     answer: (_q, res, kind) => send(res, 200, 'application/json', validBody(kind), { 'X-Padding': 'p'.repeat(30_000) }),

@@ -93,6 +93,31 @@ describe('Fault modes of the simulator map to typed errors', () => {
       await expectVeeamError(pending, 'cancelled');
     });
 
+    it(`${kind}: dispose while a request waits for its answer, or pauses before a retry → cancelled, at once`, async () => {
+      const waiting = await connected(kind);
+      sim.setFaults({ latencyMs: 10_000 });
+      const pending = expectVeeamError(waiting.listSessions({ page: 1, pageSize: 5 }), 'cancelled');
+      await new Promise((r) => setTimeout(r, 100));
+      const disposed = Date.now();
+      await waiting.dispose();
+      await pending;
+      // Bounds a hang (the latency is 10 s), not the speed.
+      assert.ok(Date.now() - disposed < 5_000, 'the request outlived the client');
+
+      sim.clearFaults();
+      const retrying = await connected(kind, { retries: 5 });
+      sim.setFaults({ html502Rate: 1 });
+      sim.resetRequestCount();
+      const retried = expectVeeamError(retrying.listSessions({ page: 1, pageSize: 5 }), 'cancelled');
+      // Back-off after each 502: 250, 500, 1000, then 2000 ms. Dispose once the fourth pause has begun.
+      while (sim.requestCount({ api: kind }) < 4) await new Promise((r) => setTimeout(r, 20));
+      const pausing = Date.now();
+      await retrying.dispose();
+      await retried;
+      assert.ok(Date.now() - pausing < 1_500, 'the retry pause outlived the client');
+      assert.strictEqual(sim.requestCount({ api: kind }), 4, 'a disposed client tried again');
+    });
+
     it(`${kind}: a response above maxResponseBytes → tooLarge`, async () => {
       const client = await connected(kind, { maxResponseBytes: 20_000 });
       await expectVeeamError(client.listSessions({ page: 1, pageSize: 100 }), 'tooLarge');

@@ -6,6 +6,14 @@ export interface TransportContext {
   signal?: AbortSignal;
 }
 
+/** What a request ended with because this client was disposed (whatever undici or the socket reported). */
+export class ClientClosedError extends Error {
+  readonly code = 'UND_ERR_DESTROYED';
+  constructor(cause?: unknown) {
+    super('the client was closed', { cause });
+  }
+}
+
 /** Network-level codes that mean "the connection broke": safe to retry for idempotent requests. */
 export const RESET_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 
