@@ -108,11 +108,12 @@ export function isPlainRecord(v: unknown): v is Record<string, unknown> {
  */
 export const NO_EXTRA_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
-/** Builds a prototype-free record, so hostile keys such as `__proto__` stay plain data. */
+/**
+ * Builds a prototype-free record, so hostile keys such as `__proto__` stay plain data: without a prototype there is
+ * no `__proto__` setter, and assigning the key makes an own property like any other.
+ */
 export function safeRecord(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of entries) {
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  }
+  for (const [k, v] of entries) out[k] = v;
   return out;
 }
