@@ -111,12 +111,20 @@ const inertValue: unknown = new Proxy(
   },
 );
 
-/** Adds `inert` for any missing member of a namespace object. */
+/**
+ * Adds `inert` for any missing member of a namespace object. The fallback is the object's prototype, not a Proxy
+ * around it: members the stand-in has resolve as plain properties (a trap on every `vscode.l10n.t` was a measurable
+ * share of a tree row's cost, which real VS Code does not charge).
+ */
 function lenient<T extends object>(target: T): T {
-  return new Proxy(target, {
-    get: (t, key) => (key in t ? Reflect.get(t, key) : key === 'then' ? undefined : inert),
-  });
+  return Object.setPrototypeOf(target, inertFallback) as T;
 }
+const inertFallback: object = new Proxy(
+  {},
+  {
+    get: (_t, key) => (key === 'then' ? undefined : inert),
+  },
+);
 
 export interface StandInOptions {
   /** Settings by full key, e.g. `veeamRestoreSessions.servers`. */

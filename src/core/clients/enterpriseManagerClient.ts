@@ -13,7 +13,8 @@ import type { ClientOptions } from './createClient';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
 import { pathForHref } from './relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
-import { hasFilter, matchesFilter, sortNewestFirst } from './sessionFilterMatch';
+import { hasFilter, matchesFilter } from './sessionFilterMatch';
+import { sortNewestFirst } from '../model/sessionOrder';
 import { StoredToken } from './storedToken';
 
 /** What an EM logon yields: the header token (opaque, verbatim) and the logon session id (for logoff). */

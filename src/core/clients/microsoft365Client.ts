@@ -13,7 +13,8 @@ import { collectFilteredPage, pageOf } from './clientSidePaging';
 import type { ClientOptions } from './createClient';
 import { pathForHref } from './relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
-import { hasFilter, matchesFilter, sortNewestFirst } from './sessionFilterMatch';
+import { hasFilter, matchesFilter } from './sessionFilterMatch';
+import { sortNewestFirst } from '../model/sessionOrder';
 import { StoredToken } from './storedToken';
 
 /** The OAuth pair, with the access token's expiry as epoch milliseconds. */

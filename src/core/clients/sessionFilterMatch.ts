@@ -15,12 +15,3 @@ export function matchesFilter(session: RestoreSessionSummary, filter: SessionFil
 export function hasFilter(filter: SessionFilter | undefined): boolean {
   return Boolean(filter && (filter.states?.length || filter.results?.length || filter.types?.length || filter.text?.trim()));
 }
-
-/** Newest first; sessions without a creation time last. Stable for equal times. */
-export function sortNewestFirst(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
-  const time = (s: RestoreSessionSummary): number => (s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY);
-  return sessions
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => time(b.s) - time(a.s) || a.i - b.i)
-    .map(({ s }) => s);
-}

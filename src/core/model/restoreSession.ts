@@ -58,7 +58,7 @@ export interface RestoreSessionSummary {
   rawResult: string;
   /** 0–100, or undefined when the server gives none (VB365) or an unusable value. */
   progress: number | undefined;
-  /** ISO 8601 UTC, or undefined when missing or unparsable. */
+  /** ISO 8601 UTC in toIso's fixed-width form (so string order is time order), or undefined when missing or unparsable. */
   creationTime: string | undefined;
   endTime: string | undefined;
   /** Milliseconds between creation and end; undefined while running (compute live from creationTime). */

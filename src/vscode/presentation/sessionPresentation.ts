@@ -94,14 +94,17 @@ export function sessionDescription(session: Shown, now: number, t: Translate): s
   return elapsed === undefined ? label : `${label} · ${formatDuration(elapsed)}`;
 }
 
-/** Screen-reader sentence: name, state, result and progress in words. */
-export function sessionAccessibilityLabel(session: Shown & Pick<RestoreSession, 'name'>, now: number, t: Translate): string {
+/**
+ * Screen-reader sentence: name, state, result and progress in words. `description` is the row's sessionDescription
+ * when the caller has it already (a tree row does).
+ */
+export function sessionAccessibilityLabel(session: Shown & Pick<RestoreSession, 'name'>, now: number, t: Translate, description?: string): string {
   if (session.state === 'running' || session.state === 'stopping') {
     return session.progress === undefined
       ? t('Restore session {0}, {1}', session.name, stateLabel(session, t))
       : t('Restore session {0}, {1}, {2} percent', session.name, stateLabel(session, t), Math.round(session.progress));
   }
-  return t('Restore session {0}, {1}', session.name, sessionDescription(session, now, t));
+  return t('Restore session {0}, {1}', session.name, description ?? sessionDescription(session, now, t));
 }
 
 function elapsedText(session: Shown, now: number): string | undefined {

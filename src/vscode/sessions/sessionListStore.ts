@@ -3,6 +3,7 @@ import type { RestoreSessionClient, SessionFilter } from '../../core/clients/res
 import { isVeeamError } from '../../core/errors';
 import type { RestoreSessionSummary, SessionPage } from '../../core/model/restoreSession';
 import { isRunning, summaryOf } from '../../core/model/restoreSession';
+import { sortNewestFirst } from '../../core/model/sessionOrder';
 import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import type { ServerStatus } from './serverStatus';
@@ -224,7 +225,7 @@ export class SessionListStore extends Disposable {
       const page = await client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter });
       const fresh = new Set(page.sessions.map((s) => s.id));
       const later = (entry.sessions ?? []).slice(this.pageSize()).filter((s) => !fresh.has(s.id));
-      entry.sessions = newestFirst([...page.sessions, ...later]);
+      entry.sessions = sortNewestFirst([...page.sessions, ...later]);
       entry.pagesLoaded = Math.max(1, entry.pagesLoaded);
       if (entry.pagesLoaded === 1) entry.hasMore = page.hasMore;
       entry.status = { kind: 'ready' };
@@ -258,13 +259,4 @@ export class SessionListStore extends Disposable {
     }
     return entry;
   }
-}
-
-/** Newest first by creation time; sessions without one keep their server order at the end. */
-function newestFirst(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
-  // Each time parsed once, not per comparison; a server that already sorted (the usual case) costs one pass.
-  const keyed = sessions.map((s, i) => ({ s, i, time: s.creationTime ? Date.parse(s.creationTime) : Number.NEGATIVE_INFINITY }));
-  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => b.time - a.time || a.i - b.i;
-  if (keyed.every((k, i) => i === 0 || order(keyed[i - 1], k) <= 0)) return sessions;
-  return keyed.sort(order).map((k) => k.s);
 }

@@ -61,10 +61,11 @@ export class SessionNode implements SessionRef {
     const s = this.session;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = sessionDescription(s, now, vscode.l10n.t);
+    const description = sessionDescription(s, now, vscode.l10n.t);
+    item.description = description;
     const icon = sessionIcon(s);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item.accessibilityInformation = { label: sessionAccessibilityLabel(s, now, vscode.l10n.t) };
+    item.accessibilityInformation = { label: sessionAccessibilityLabel(s, now, vscode.l10n.t, description) };
     item.contextValue = this.contextValue;
     const ref: SessionRef = { serverId: this.serverId, sessionId: s.id };
     item.command = { command: 'veeamRestoreSessions.open', title: vscode.l10n.t('Open'), arguments: [ref] };
