@@ -42,8 +42,10 @@ export async function benchListParsing(sessionCount: number, runs: number): Prom
       oursJson: () => LIST_PARSERS.oursJson(json),
       jsonParse: () => LIST_PARSERS.jsonParse(json),
     },
-    // A full collection before every call: xml2js leaves ~170 MB behind, which the next parser must not pay for.
-    { runs, warmup: 1, beforeEach: () => (globalThis as { gc?: () => void }).gc?.() },
+    // A full collection before every call: xml2js leaves ~170 MB behind, which the next parser must not pay for. Then
+    // a pause, so the collector's background sweeping of that heap is over too: on 2 cores it competed with the timed
+    // call (JSON.parse read 21–48 ms instead of 21–23).
+    { runs, warmup: 1, beforeEach: collectAndSettle },
   );
   const memory = await peakMemories(bodies);
   const s = (name: ListParserName): Sample => summarise(t[name]);
@@ -84,6 +86,11 @@ export async function benchListParsing(sessionCount: number, runs: number): Prom
       note: `ours ${mbps(jsonMb, 'oursJson')}, ${mem('oursJson')}; JSON.parse ${mbps(jsonMb, 'jsonParse')}, ${mem('jsonParse')}`,
     },
   ];
+}
+
+async function collectAndSettle(): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 async function fetchBodies(sim: RunningSimulator, sessionCount: number): Promise<{ xml: string; json: string }> {

@@ -34,7 +34,7 @@ export type Measured = () => Promise<unknown> | unknown;
  */
 export async function timeRounds<K extends string>(
   candidates: Record<K, Measured>,
-  options: { runs: number; warmup: number; seed?: number; beforeEach?: () => void },
+  options: { runs: number; warmup: number; seed?: number; beforeEach?: () => Promise<void> | void },
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(candidates) as K[];
   for (let i = 0; i < options.warmup; i++) for (const name of names) await candidates[name]();
@@ -42,8 +42,8 @@ export async function timeRounds<K extends string>(
   const random = seededRandom(options.seed ?? 1);
   for (let round = 0; round < options.runs; round++) {
     for (const name of shuffled(names, random)) {
+      await options.beforeEach?.();
       await nextTurn();
-      options.beforeEach?.();
       times[name].push(await time(candidates[name]));
     }
   }

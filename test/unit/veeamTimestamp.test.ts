@@ -23,8 +23,12 @@ describe('Veeam timestamps', () => {
       ['2026-11-25T11:05:33.25Z', '2026-11-25T11:05:33.250Z'],
       ['2026-11-25T11:05:33.3843234Z', '2026-11-25T11:05:33.384Z'],
       ['2026-11-25T11:05:33.1+01:00', '2026-11-25T10:05:33.100Z'],
+      ['2026-11-25T11:05:33-07:30', '2026-11-25T18:35:33.000Z'],
+      ['2026-11-25T11:05:33.5z', '2026-11-25T11:05:33.500Z'],
       ['2026-11-25T11:05:33', '2026-11-25T11:05:33.000Z'],
     ];
+    // Offsets beyond ±14:00 or with more than 59 minutes are garbage, not times.
+    for (const text of ['2026-11-25T11:05:33+15:00', '2026-11-25T11:05:33-01:60']) assert.strictEqual(parseVeeamTimestamp(text), undefined, text);
     for (const [text, iso] of cases) assert.strictEqual(toIso(parseVeeamTimestamp(text)), iso, text);
   });
 });

@@ -16,7 +16,8 @@ export function parseVeeamTimestamp(value: unknown): number | undefined {
     fracEnd = 20;
     while (fracEnd < text.length && isDigit(text.charCodeAt(fracEnd))) fracEnd++;
   }
-  const zone = fracEnd < text.length ? text.slice(fracEnd) : undefined;
+  // `Z` read by its code: a zone string and its upper-case copy were 24 bytes of garbage per timestamp.
+  const zone = fracEnd < text.length && (text.charCodeAt(fracEnd) | 0x20) !== 122 /* z */ ? text.slice(fracEnd) : undefined;
   // The fixed-width fields sit at fixed offsets and are ASCII digits (the pattern says so): read them in place,
   // which is several times faster than Number() on each captured group (20,000 timestamps per 10,000-session list).
   const year = digits(text, 0, 4);
@@ -33,7 +34,7 @@ export function parseVeeamTimestamp(value: unknown): number | undefined {
   let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Reject rolled-over dates such as 2026-02-31.
   if (day > daysInMonth(year, month)) return undefined;
-  if (zone && zone.toUpperCase() !== 'Z') {
+  if (zone) {
     const sign = zone.startsWith('-') ? -1 : 1;
     const offsetHours = Number(zone.slice(1, 3));
     const offsetMinutesPart = Number(zone.slice(4, 6));
