@@ -89,6 +89,26 @@ suite('tree: servers, sessions, paging, filter', () => {
     assert.ok(unfiltered.some((n) => !String(n.description).startsWith('Failed')), 'the unfiltered list holds only failures');
   });
 
+  test('Filter… from the view title with a tree item focused opens the picker and keeps the filter (VS Code passes the focused node)', async () => {
+    const id = emId as string;
+    await vscode.commands.executeCommand('veeamRestoreSessions.filter', { results: ['failed'] });
+    const serverNode = api.tree.serverNode(id);
+    assert.ok(serverNode, 'no server node');
+    // What the title button sends when a row has the focus: (focused node, selected nodes).
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand('veeamRestoreSessions.filter', serverNode, [serverNode])).finally(() => {
+      settled = true;
+    });
+    // The picker opens and waits for the user: dismiss it, as Escape would, until the command returns (bounded).
+    for (let i = 0; i < 50 && !settled; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+    await pending;
+    assert.deepStrictEqual(api.store.filter, { results: ['failed'] }, 'the focused node was read as a filter');
+    await vscode.commands.executeCommand('veeamRestoreSessions.clearFilter');
+  });
+
   test('Copy as curl / PowerShell use a token placeholder, never a secret', async function () {
     const simulator = requireSimulator(this);
     const id = emId as string;

@@ -5,6 +5,7 @@ import type { TlsTrust } from '../../core/model/serverConfig';
 import { establishServer } from '../addServer/establishServer';
 import { runServerForm, type ServerDraft } from '../addServer/serverForm';
 import { normaliseServerUrl } from '../addServer/serverUrl';
+import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';
 import { revealInTree, serverTreeNode } from '../tree/revealInTree';
 
@@ -88,5 +89,6 @@ function isAddServerArgs(value: unknown): value is AddServerArgs {
 }
 
 function isPrefill(value: unknown): value is AddServerPrefill {
-  return typeof value === 'object' && value !== null && !('serverId' in value) && !('server' in value);
+  // The title button passes the focused tree node: that is no prefill.
+  return isPlainArgument(value) && !('serverId' in value) && !('server' in value);
 }

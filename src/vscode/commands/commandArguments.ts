@@ -14,3 +14,13 @@ export function serverIdOf(arg: unknown): string | undefined {
 export function sessionRefOf(arg: unknown): SessionRef | undefined {
   return isSessionRef(arg) ? { serverId: arg.serverId, sessionId: arg.sessionId } : undefined;
 }
+
+/**
+ * An argument written as an object literal (by a caller, a test, a `command:` link), not a tree node: VS Code passes
+ * the focused tree node (and the selection) to view title actions, and those must not read as options.
+ */
+export function isPlainArgument(arg: unknown): arg is Record<string, unknown> {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;
+  const prototype: unknown = Object.getPrototypeOf(arg);
+  return prototype === Object.prototype || prototype === null;
+}

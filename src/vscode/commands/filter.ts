@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { SessionFilter } from '../../core/clients/restoreSessionClient';
 import { resultName, stateName } from '../presentation/sessionPresentation';
 import { describeFilter, FILTER_RESULTS, FILTER_STATES, toSessionFilter } from '../tree/sessionFilterState';
+import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';
 
 interface ChoiceItem extends vscode.QuickPickItem {
@@ -26,8 +27,10 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
   };
   return [
     vscode.commands.registerCommand('veeamRestoreSessions.filter', async (arg?: unknown) => {
-      if (typeof arg === 'object' && arg !== null) {
-        apply(toSessionFilter(arg as Parameters<typeof toSessionFilter>[0]));
+      // A filter given as an argument applies without asking. Anything else (the title button passes the focused
+      // tree node) opens the picker.
+      if (isFilterArgument(arg)) {
+        apply(toSessionFilter(arg));
         return;
       }
       const current = ctx.store.filter;
@@ -63,4 +66,10 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('veeamRestoreSessions.clearFilter', () => apply(undefined)),
   ];
+}
+
+const FILTER_KEYS: ReadonlySet<string> = new Set(['states', 'results', 'types', 'text']);
+
+function isFilterArgument(arg: unknown): arg is Parameters<typeof toSessionFilter>[0] {
+  return isPlainArgument(arg) && Object.keys(arg).length > 0 && Object.keys(arg).every((key) => FILTER_KEYS.has(key));
 }
