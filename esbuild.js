@@ -21,7 +21,7 @@ const problemMatcherPlugin = {
   },
 };
 
-// The extension bundle loads the network and XML layers (undici, fast-xml-parser: ~600 KB) lazily, on first
+// The extension bundle loads the network and XML layers (undici's pool, fast-xml-parser: ~400 KB) lazily, on first
 // use, from their own bundle: activation stays cheap. `src/vscode/protocolLoader.ts` is the only importer.
 const lazyProtocolPlugin = {
   name: 'lazy-protocol',

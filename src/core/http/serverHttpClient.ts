@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Logger } from '../clients/restoreSessionClient';
 import { VeeamError } from '../errors';
 import type { TlsTrust } from '../model/serverConfig';
@@ -7,6 +7,7 @@ import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './httpOptions';
 import { requestLogLine } from './requestLogLine';
 import { pause, RETRY_STATUSES, retryDelayMs } from './retryPolicy';
 import { buildTrustingConnector } from './trustingConnector';
+import { Pool } from './undiciPool';
 import { ClientClosedError, errorCode, translateTransportError } from './transportErrors';
 
 /**

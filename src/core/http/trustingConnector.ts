@@ -1,8 +1,9 @@
 import * as tls from 'tls';
-import { buildConnector } from 'undici';
+import type { buildConnector as BuildConnector } from 'undici';
 import { VeeamError } from '../errors';
 import type { TlsTrust } from '../model/serverConfig';
 import { displayFingerprint, sameFingerprint } from './certificateFingerprint';
+import { buildConnector } from './undiciPool';
 
 /**
  * An undici connector that applies one server's trust setting. Node verifies nothing on its own here
@@ -10,7 +11,7 @@ import { displayFingerprint, sameFingerprint } from './certificateFingerprint';
  * certificate is at hand for the error message (its fingerprint is what the user needs to pin it).
  * No global state (NODE_TLS_REJECT_UNAUTHORIZED, global agents) is touched.
  */
-export function buildTrustingConnector(trust: TlsTrust, connectTimeoutMs: number): buildConnector.connector {
+export function buildTrustingConnector(trust: TlsTrust, connectTimeoutMs: number): BuildConnector.connector {
   const connector = buildConnector({
     rejectUnauthorized: false,
     timeout: connectTimeoutMs,
