@@ -99,7 +99,10 @@ suite('tree: servers, sessions, paging, filter', () => {
     const pending = Promise.resolve(vscode.commands.executeCommand('veeamRestoreSessions.filter', serverNode, [serverNode])).finally(() => {
       settled = true;
     });
-    // The picker opens and waits for the user: dismiss it, as Escape would, until the command returns (bounded).
+    // The picker opens and waits for the user: the command must still be waiting (a command that returned at once
+    // asked nothing). Then dismiss it, as Escape would, until the command returns (bounded).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(settled, false, 'the command returned without opening the picker');
     for (let i = 0; i < 50 && !settled; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
