@@ -53,7 +53,8 @@ suite('UI: simulator servers configured', () => {
     const { page } = workbench!;
     await activityBarEntry(page).click();
     const emServer = page.getByRole('treeitem', { name: new RegExp(EM_SERVER_NAME) });
-    await emServer.waitFor();
+    // The first row waits for activation and the bootstrap import: on a loaded 2-core machine that took over 30 s.
+    await emServer.waitFor({ timeout: 75_000 });
     // The tree renders only the rows in view: collapse the first server so the second one's row exists.
     await emServer.click();
     await page.keyboard.press('ArrowLeft');

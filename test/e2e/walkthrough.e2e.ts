@@ -190,6 +190,18 @@ suite('UI: walkthrough of a demanding user', () => {
     const checkedChoices = (): Promise<string[]> =>
       page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').filter({ visible: true }).evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     const rowLabels = (): Promise<string[]> => sessionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    /**
+     * The rows once every one matches: a re-expanded server can show its previous children until the filtered list
+     * arrives (seen under load). Gives up after 30 s and returns what is shown, for the assertions to name.
+     */
+    const settledRowLabels = async (matches: (label: string) => boolean): Promise<string[]> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const labels = await rowLabels();
+        if ((labels.length > 0 && labels.every(matches)) || Date.now() > deadline) return labels;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
     /** Opens Filter… and brings the Failed choice into view (the list renders only what fits); what is checked. */
     const openFilter = async (): Promise<{ visibleChecked: string[]; failedChecked: boolean }> => {
       await collapseAll(page);
@@ -217,7 +229,7 @@ suite('UI: walkthrough of a demanding user', () => {
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
     await firstSessionRow(page);
-    const failed = await rowLabels();
+    const failed = await settledRowLabels((label) => /Failed/.test(label));
     for (const label of failed) assert.match(label, /Failed/, `a filtered row did not fail: ${label}`);
     // "Restore session dc201@2026-11-25 10:28:31, Failed · 3m 12s" → "dc201" (a session another suite started has
     // no "@": "Restore session panel-live-1795617215960, Failed · 48s" → "panel-live-1795617215960")
@@ -236,7 +248,7 @@ suite('UI: walkthrough of a demanding user', () => {
       const rows = await page.locator('.sidebar .monaco-list-row').evaluateAll((r) => r.map((x) => x.getAttribute('aria-label')));
       throw new Error(`${String(e)}; rows: ${JSON.stringify(rows)}; name part ${JSON.stringify(namePart)}`);
     });
-    for (const label of await rowLabels()) {
+    for (const label of await settledRowLabels((l) => /Failed/.test(l) && l.toLowerCase().includes(namePart.toLowerCase()))) {
       assert.match(label, /Failed/, `a filtered row did not fail: ${label}`);
       assert.ok(label.toLowerCase().includes(namePart.toLowerCase()), `a filtered row does not contain "${namePart}": ${label}`);
     }
