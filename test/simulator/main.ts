@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run simulator -- [options]
   --bom                     UTF-8 BOM before EM bodies
   --camel-case              EM JSON keys camelCase (EM 13)
   --throttle-tokens         VB365 /token answers 429
+  --vb365-sorted-lists      VB365 v1–v7 lists newest first (default: no order, as documented)
 `;
 
 function numberFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       bom: { type: 'boolean' },
       'camel-case': { type: 'boolean' },
       'throttle-tokens': { type: 'boolean' },
+      'vb365-sorted-lists': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   if (values.bom) faults.bom = true;
   if (values['camel-case']) faults.camelCaseJson = true;
   if (values['throttle-tokens']) faults.throttleTokens = true;
+  if (values['vb365-sorted-lists']) faults.vb365SortedLists = true;
 
   const options: SimulatorOptions = {
     host: values.host,

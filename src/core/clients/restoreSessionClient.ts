@@ -10,12 +10,23 @@ export interface SessionFilter {
   text?: string;
 }
 
+/** How far a list read that needs several server requests has come. */
+export interface ListProgress {
+  sessionsRead: number;
+  /** When the server says how many there are. */
+  totalCount?: number;
+  /** More requests follow. */
+  more: boolean;
+}
+
 export interface ListQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
   filter?: SessionFilter;
   signal?: AbortSignal;
+  /** Called after each server request of a list that must be read in full (servers that promise no order). */
+  onProgress?: (progress: ListProgress) => void;
 }
 
 export interface GetOptions {
