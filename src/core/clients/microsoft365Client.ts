@@ -11,6 +11,7 @@ import { toRawBody } from '../parsing/rawBody';
 import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
 import { collectFilteredPage, pageOf } from './clientSidePaging';
 import type { ClientOptions } from './createClient';
+import { advertisedOriginOf } from './advertisedOrigin';
 import { pathForHref } from './relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
 import { hasFilter, matchesFilter } from './sessionFilterMatch';
@@ -53,6 +54,8 @@ export class Microsoft365Client implements RestoreSessionClient {
   private storeLoaded = false;
   private renewal: Promise<Microsoft365Tokens> | undefined;
   private readonly stored: StoredToken<Microsoft365Tokens>;
+  /** Origins the server names itself by in its own hrefs, besides the configured one. */
+  private readonly ownOrigins = new Set<string>();
 
   constructor(
     private readonly options: ClientOptions,
@@ -110,6 +113,7 @@ export class Microsoft365Client implements RestoreSessionClient {
     const raw = toRawBody(response.text, response.contentType);
     const doc = parseMicrosoft365Document(raw, 'sessions');
     if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
+    this.learnOrigin(doc.session.links.find((l) => l.rel.toLowerCase() === 'self')?.href, `${this.base}/RestoreSessions/${id}`);
     // The parser keeps `raw` on a session read on its own.
     return doc.session;
   }
@@ -126,6 +130,10 @@ export class Microsoft365Client implements RestoreSessionClient {
       if (!doc.paging?.hasNext || doc.events.length === 0) break;
     }
     return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
+  }
+
+  advertisedOrigins(): readonly string[] {
+    return [...this.ownOrigins];
   }
 
   async getRaw(href: string, _format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {
@@ -153,6 +161,15 @@ export class Microsoft365Client implements RestoreSessionClient {
 
   dispose(): Promise<void> {
     return this.http.dispose();
+  }
+
+  /** Remembers the origin the server wrote a document's own href with, when it is not the configured one. */
+  private learnOrigin(selfHref: string | undefined, requestedPath: string): void {
+    const origin = advertisedOriginOf(selfHref, requestedPath, this.http.origin);
+    if (origin && !this.ownOrigins.has(origin)) {
+      this.ownOrigins.add(origin);
+      this.options.logger?.('info', `The server names itself ${origin} in its links (configured: ${this.http.origin}); its links there are read from the configured address.`);
+    }
   }
 
   private get base(): string {

@@ -54,6 +54,11 @@ export interface RestoreSessionClient {
   getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
   /** VB365 only; EM resolves to []. */
   getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /**
+   * Origins besides the configured one that the server names itself by in its own hrefs (behind a reverse proxy or
+   * a port mapping), learned from documents it served about themselves. Links on them are this server's.
+   */
+  advertisedOrigins(): readonly string[];
   /** Fetches a related resource (a link href of this server) as a raw document. */
   getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody>;
   /** Ends the server-side session (EM logoff, VB365 token logout where supported). */
