@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RestoreSessionClient, SessionFilter } from '../../core/clients/restoreSessionClient';
-import { isVeeamError } from '../../core/errors';
+import { isVeeamError, VeeamError } from '../../core/errors';
 import type { RestoreSessionSummary, SessionPage } from '../../core/model/restoreSession';
 import { isRunning, summaryOf } from '../../core/model/restoreSession';
 import { sortNewestFirst } from '../../core/model/sessionOrder';
@@ -235,7 +235,8 @@ export class SessionListStore extends Disposable {
       return page;
     } catch (e) {
       this.recordFailure(serverId, entry, e);
-      this._onDidFailList.fire({ serverId, error: e });
+      // The user cancelled: no automatic retry (that would start the read again), Refresh does it.
+      if (!(isVeeamError(e) && e.code === 'cancelled')) this._onDidFailList.fire({ serverId, error: e });
       this._onDidChange.fire(serverId);
       throw e;
     }
@@ -261,6 +262,9 @@ export class SessionListStore extends Disposable {
           this._onDidChange.fire(serverId);
         },
       });
+    } catch (e) {
+      if (progress.signal.aborted) throw new VeeamError('cancelled', vscode.l10n.t('Reading the restore sessions was cancelled. Refresh reads them again.'));
+      throw e;
     } finally {
       progress.dispose();
     }

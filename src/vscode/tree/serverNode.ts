@@ -86,6 +86,8 @@ function errorLabel(code: string): string {
       return vscode.l10n.t('Sign-in failed');
     case 'forbidden':
       return vscode.l10n.t('Access denied');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
     default:
       return vscode.l10n.t('Error');
   }
