@@ -509,6 +509,12 @@ suite('UI: walkthrough of a demanding user', () => {
     await answerStep(page, 'User name', simulator.credentials.em.username);
     await answerStep(page, 'Password', 'wrong-password');
 
+    // Same address and user as the server added first: asked before anything is saved twice.
+    const repeat = await visibleDialog(page);
+    await repeat.getByText(`is already configured for ${simulator.credentials.em.username} as "${EM_SERVER}"`).waitFor();
+    await repeat.getByRole('button', { name: 'Add Anyway' }).click();
+    await repeat.waitFor({ state: 'detached' });
+
     // The simulator's certificate is self-signed: the trust prompt shows its fingerprint.
     const trust = await visibleDialog(page);
     await trust.getByText(simulator.fingerprint256).waitFor();

@@ -23,6 +23,11 @@ export interface FaultSettings {
   throttleTokens: boolean;
   /** EM /api/query answers 501 with an Error body, as on servers where the query service is not available. */
   queryServiceUnavailable: boolean;
+  /**
+   * VB365 v1–v7 lists come newest first. Off (the default, as documented): no order is promised before v8's
+   * `orderBy`, so those lists come in a stable storage order unrelated to time.
+   */
+  vb365SortedLists: boolean;
 }
 
 export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
@@ -37,6 +42,7 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   camelCaseJson: false,
   throttleTokens: false,
   queryServiceUnavailable: false,
+  vb365SortedLists: false,
 });
 
 /** What happens to one response, decided once per request. */

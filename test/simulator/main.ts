@@ -24,6 +24,9 @@ const USAGE = `Usage: npm run simulator -- [options]
   --bom                     UTF-8 BOM before EM bodies
   --camel-case              EM JSON keys camelCase (EM 13)
   --throttle-tokens         VB365 /token answers 429
+  --vb365-sorted-lists      VB365 v1–v7 lists newest first (default: no order, as documented)
+  --em-advertised-origin <url>     origin EM names itself by in hrefs (as behind a reverse proxy)
+  --vb365-advertised-origin <url>  the same for Microsoft 365
 `;
 
 function numberFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
@@ -58,6 +61,9 @@ async function main(): Promise<void> {
       bom: { type: 'boolean' },
       'camel-case': { type: 'boolean' },
       'throttle-tokens': { type: 'boolean' },
+      'vb365-sorted-lists': { type: 'boolean' },
+      'em-advertised-origin': { type: 'string' },
+      'vb365-advertised-origin': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
   if (values.bom) faults.bom = true;
   if (values['camel-case']) faults.camelCaseJson = true;
   if (values['throttle-tokens']) faults.throttleTokens = true;
+  if (values['vb365-sorted-lists']) faults.vb365SortedLists = true;
 
   const options: SimulatorOptions = {
     host: values.host,
@@ -94,6 +101,7 @@ async function main(): Promise<void> {
     tokenLifetimeSeconds: numberFlag(values, 'token-lifetime'),
     emIdleTimeoutSeconds: numberFlag(values, 'idle-timeout'),
     faults,
+    advertisedOrigins: { em: values['em-advertised-origin'], vb365: values['vb365-advertised-origin'] },
   };
   const sim = await startSimulator(options);
   const lines = [

@@ -135,7 +135,7 @@ export function createMicrosoft365Api(ctx: Microsoft365Context): { handle(r: Sim
     const endTo = range('endTimeTo', 8);
     let orderByEnd = false;
     let ascending = false;
-    if (v >= 8) {
+    if (v >= 8 || ctx.faults().vb365SortedLists) {
       const orderBy = q.get('orderby');
       if (orderBy !== undefined) {
         if (!/^(creationtime|endtime)$/i.test(orderBy)) throw new M365HttpError(400, `The value '${orderBy}' is not valid for orderBy.`, 'ParameterValidationFailure');
@@ -158,9 +158,14 @@ export function createMicrosoft365Api(ctx: Microsoft365Context): { handle(r: Sim
       if (endTo !== undefined && s.end && s.end.ms > endTo) return false;
       return true;
     });
-    // Newest first by default; running sessions (no end) count as newest when ordering by end time.
-    const key = (s: M365RestoreSession): number => (orderByEnd ? (s.end?.ms ?? Number.MAX_SAFE_INTEGER) : s.creation.ms);
-    matching.sort((a, b) => (ascending ? key(a) - key(b) : key(b) - key(a)));
+    if (v >= 8 || ctx.faults().vb365SortedLists) {
+      // Newest first by default; running sessions (no end) count as newest when ordering by end time.
+      const key = (s: M365RestoreSession): number => (orderByEnd ? (s.end?.ms ?? Number.MAX_SAFE_INTEGER) : s.creation.ms);
+      matching.sort((a, b) => (ascending ? key(a) - key(b) : key(b) - key(a)));
+    } else {
+      // Before v8 the API promises no order: a stable order unrelated to time, the same on every page read.
+      matching.sort((a, b) => storageOrder(a.id) - storageOrder(b.id) || (a.id < b.id ? -1 : 1));
+    }
     if (v <= 3) return json(200, matching.map((s) => sessionJson(s, v, c.request.origin)));
     const { offset, limit } = paging(c);
     const results = matching.slice(offset, offset + limit).map((s) => sessionJson(s, v, c.request.origin));
@@ -259,6 +264,13 @@ function formFields(request: SimRequest): Map<string, string> {
   }
   for (const [k, v] of new URLSearchParams(text)) fields.set(k.toLowerCase(), v);
   return fields;
+}
+
+/** A position derived from the id alone (FNV-1a), like a store keyed by GUID: stable, unrelated to time. */
+function storageOrder(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 function isStopAction(body: Buffer): boolean {

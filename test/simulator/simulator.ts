@@ -11,6 +11,7 @@ import { createMicrosoft365Api } from './microsoft365Routes';
 import { Microsoft365Tokens } from './microsoft365Tokens';
 import { RequestCounter } from './requestCounter';
 import { SeededRandom } from './seededRandom';
+import type { SimRequest, SimResponse } from './simulatedExchange';
 import { applySessionOverrides, type SessionOverrides } from './sessionOverrides';
 import { SessionProgression } from './sessionProgression';
 import { DEMO_CREDENTIALS, type SimulatorCredentials } from './simulatorCredentials';
@@ -42,6 +43,11 @@ export interface SimulatorOptions {
   /** EM logon session idle timeout; default 900. */
   emIdleTimeoutSeconds?: number;
   faults?: Partial<FaultSettings>;
+  /**
+   * The origin each API names itself by in its hrefs (and Location headers) instead of the address it was reached at,
+   * like a server behind a reverse proxy or a port mapping (`https://em01.corp.local:9398`). Default: the request's.
+   */
+  advertisedOrigins?: { em?: string; vb365?: string };
 }
 
 export interface RunningSimulator {
@@ -98,8 +104,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const m365Api = createMicrosoft365Api({ data: m365, tokens, credentials: DEMO_CREDENTIALS.vb365, faults: () => faults, random: runtimeRandom, now: Date.now });
   const common = { host, certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem, faults: () => faults, faultRandom, counter };
   const listeners = [
-    new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: emApi.handle, internalError: emApi.internalError }),
-    new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: m365Api.handle, internalError: m365Api.internalError }),
+    new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: advertising(emApi.handle, options.advertisedOrigins?.em), internalError: emApi.internalError }),
+    new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: advertising(m365Api.handle, options.advertisedOrigins?.vb365), internalError: m365Api.internalError }),
   ];
   try {
     for (const listener of listeners) await listener.listen();
@@ -192,4 +198,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       await Promise.all([...listeners.map((l) => l.close()), control.close()]);
     },
   };
+}
+
+/** A handler that builds its hrefs on `origin` (a server behind a proxy knows itself by its own name and port). */
+function advertising(handle: (request: SimRequest) => SimResponse, origin: string | undefined): (request: SimRequest) => SimResponse {
+  if (origin === undefined) return handle;
+  const advertised = new URL(origin).origin;
+  return (request) => handle({ ...request, origin: advertised });
 }

@@ -11,6 +11,7 @@ import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
 import { collectFilteredPage, pageOf } from './clientSidePaging';
 import type { ClientOptions } from './createClient';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
+import { advertisedOriginOf } from './advertisedOrigin';
 import { pathForHref } from './relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
 import { hasFilter, matchesFilter } from './sessionFilterMatch';
@@ -42,6 +43,8 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   /** Set once the query service has answered 400/404/501: the collection is used for the client's life. */
   private queryUnsupported = false;
   private readonly stored: StoredToken<EnterpriseManagerLogon>;
+  /** Origins the server names itself by in its own hrefs, besides the configured one. */
+  private readonly ownOrigins = new Set<string>();
 
   constructor(
     private readonly options: ClientOptions,
@@ -86,6 +89,7 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
     const raw = toRawBody(response.text, response.contentType);
     const doc = parseEnterpriseManagerDocument(raw);
     if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
+    this.learnOrigin(doc.session.selfHref, `/api/restoreSessions/${id}`);
     // The parser keeps `raw` on a session read on its own.
     return doc.session;
   }
@@ -93,6 +97,10 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   /** Enterprise Manager has no per-session event log in its REST API. */
   async getEvents(_id: string, _signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
     return [];
+  }
+
+  advertisedOrigins(): readonly string[] {
+    return [...this.ownOrigins];
   }
 
   async getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {
@@ -125,6 +133,15 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
 
   dispose(): Promise<void> {
     return this.http.dispose();
+  }
+
+  /** Remembers the origin the server wrote a document's own href with, when it is not the configured one. */
+  private learnOrigin(selfHref: string | undefined, requestedPath: string): void {
+    const origin = advertisedOriginOf(selfHref, requestedPath, this.http.origin);
+    if (origin && !this.ownOrigins.has(origin)) {
+      this.ownOrigins.add(origin);
+      this.options.logger?.('info', `The server names itself ${origin} in its links (configured: ${this.http.origin}); its links there are read from the configured address.`);
+    }
   }
 
   private async listWithQueryService(query: ListQuery): Promise<SessionPage> {

@@ -11,6 +11,7 @@ import { toRawBody } from '../parsing/rawBody';
 import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
 import { collectFilteredPage, pageOf } from './clientSidePaging';
 import type { ClientOptions } from './createClient';
+import { advertisedOriginOf } from './advertisedOrigin';
 import { pathForHref } from './relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
 import { hasFilter, matchesFilter } from './sessionFilterMatch';
@@ -31,6 +32,9 @@ const API_PATH = /^\/v\d+(\/|$)/i;
 const MAX_LIMIT = 10_000;
 const SCAN_PAGE_SIZE = 500;
 const MAX_SCAN_PAGES = 20;
+/** v4–v7 lists are read in full to sort them: 1,000 a request, at most 100,000 sessions. */
+const FULL_READ_PAGE_SIZE = 1000;
+const MAX_FULL_READ_PAGES = 100;
 const EVENTS_PAGE_SIZE = 500;
 const MAX_EVENT_PAGES = 40;
 /** Used when the token response has no expires_in (the console's default lifetime). */
@@ -38,8 +42,9 @@ const DEFAULT_LIFETIME_MS = 3600_000;
 
 /**
  * Veeam Backup for Microsoft 365 REST API client (shared/veeam-api.md, Part B): password grant to a
- * bearer token pair refreshed ahead of expiry, lists as v3 bare arrays or v4+ offset/limit pages,
- * sessions and their events. The API filters nothing the SessionFilter asks for, so filters apply here.
+ * bearer token pair refreshed ahead of expiry, lists as v3 bare arrays or v4+ offset/limit pages (read in full
+ * and sorted here before v8, which alone sorts on request), sessions and their events. The API filters nothing the
+ * SessionFilter asks for, so filters apply here.
  */
 export class Microsoft365Client implements RestoreSessionClient {
   readonly kind = 'vb365' as const;
@@ -49,6 +54,8 @@ export class Microsoft365Client implements RestoreSessionClient {
   private storeLoaded = false;
   private renewal: Promise<Microsoft365Tokens> | undefined;
   private readonly stored: StoredToken<Microsoft365Tokens>;
+  /** Origins the server names itself by in its own hrefs, besides the configured one. */
+  private readonly ownOrigins = new Set<string>();
 
   constructor(
     private readonly options: ClientOptions,
@@ -75,28 +82,23 @@ export class Microsoft365Client implements RestoreSessionClient {
     if (!Number.isInteger(query.page) || query.page < 1 || !Number.isInteger(query.pageSize) || query.pageSize < 1) {
       throw new VeeamError('invalidInput', 'Page and page size must be positive whole numbers.');
     }
-    if (this.versionNumber <= 3) {
-      // v1–v3 answer every session at once as a bare array, in no documented order.
-      const doc = await this.readList(`${this.base}/RestoreSessions`, query.signal);
-      const sessions = sortNewestFirst(doc.sessions).filter((s) => matchesFilter(s, query.filter));
-      return pageOf(sessions, query.page, query.pageSize);
+    if (this.versionNumber < 8) {
+      // Only v8 can be asked for an order (B.4.1): before it, the newest session may be on any server page, so
+      // page 1 of a newest-first list needs every page.
+      const sessions = sortNewestFirst(await this.readAllSessions(query));
+      return pageOf(hasFilter(query.filter) ? sessions.filter((s) => matchesFilter(s, query.filter)) : sessions, query.page, query.pageSize);
     }
     if (!hasFilter(query.filter)) {
       const pageSize = Math.min(query.pageSize, MAX_LIMIT);
-      const doc = await this.readList(this.listPath((query.page - 1) * pageSize, pageSize), query.signal);
-      const page: SessionPage = {
-        sessions: this.orderedPage(doc.sessions),
-        page: query.page,
-        pageSize: query.pageSize,
-        hasMore: doc.paging?.hasNext ?? false,
-      };
+      const doc = await this.readList(this.orderedListPath((query.page - 1) * pageSize, pageSize), query.signal);
+      const page: SessionPage = { sessions: doc.sessions, page: query.page, pageSize: query.pageSize, hasMore: doc.paging?.hasNext ?? false };
       if (doc.paging?.totalCount !== undefined) page.totalCount = doc.paging.totalCount;
       return page;
     }
     return collectFilteredPage(
       async (index) => {
-        const doc = await this.readList(this.listPath(index * SCAN_PAGE_SIZE, SCAN_PAGE_SIZE), query.signal);
-        return { sessions: this.orderedPage(doc.sessions), hasNext: doc.paging?.hasNext ?? false };
+        const doc = await this.readList(this.orderedListPath(index * SCAN_PAGE_SIZE, SCAN_PAGE_SIZE), query.signal);
+        return { sessions: doc.sessions, hasNext: doc.paging?.hasNext ?? false };
       },
       (s) => matchesFilter(s, query.filter),
       query.page,
@@ -111,6 +113,7 @@ export class Microsoft365Client implements RestoreSessionClient {
     const raw = toRawBody(response.text, response.contentType);
     const doc = parseMicrosoft365Document(raw, 'sessions');
     if (doc.kind !== 'session') throw unexpected(doc, 'a restore session');
+    this.learnOrigin(doc.session.links.find((l) => l.rel.toLowerCase() === 'self')?.href, `${this.base}/RestoreSessions/${id}`);
     // The parser keeps `raw` on a session read on its own.
     return doc.session;
   }
@@ -127,6 +130,10 @@ export class Microsoft365Client implements RestoreSessionClient {
       if (!doc.paging?.hasNext || doc.events.length === 0) break;
     }
     return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
+  }
+
+  advertisedOrigins(): readonly string[] {
+    return [...this.ownOrigins];
   }
 
   async getRaw(href: string, _format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {
@@ -156,22 +163,56 @@ export class Microsoft365Client implements RestoreSessionClient {
     return this.http.dispose();
   }
 
+  /** Remembers the origin the server wrote a document's own href with, when it is not the configured one. */
+  private learnOrigin(selfHref: string | undefined, requestedPath: string): void {
+    const origin = advertisedOriginOf(selfHref, requestedPath, this.http.origin);
+    if (origin && !this.ownOrigins.has(origin)) {
+      this.ownOrigins.add(origin);
+      this.options.logger?.('info', `The server names itself ${origin} in its links (configured: ${this.http.origin}); its links there are read from the configured address.`);
+    }
+  }
+
   private get base(): string {
     return `/${this.version}`;
   }
 
-  private listPath(offset: number, limit: number): string {
-    // v8 sorts on the server; v4–v7 have no order parameters.
-    const order = this.versionNumber >= 8 ? '&orderBy=CreationTime&orderAsc=false' : '';
-    return `${this.base}/RestoreSessions?offset=${offset}&limit=${limit}${order}`;
+  /** v8: the server sorts, newest first by creation (`orderBy`/`orderAsc`, B.4.1). */
+  private orderedListPath(offset: number, limit: number): string {
+    return `${this.base}/RestoreSessions?offset=${offset}&limit=${limit}&orderBy=CreationTime&orderAsc=false`;
   }
 
   /**
-   * v8 pages arrive newest first. v4–v7 cannot be asked for an order, so each page is sorted on its own:
-   * newest first within what was fetched, not across the whole history (honest, not global).
+   * Every session of a server that promises no order (v1–v7): v1–v3 send them at once as a bare array, v4–v7 in
+   * offset/limit pages, read until the last. Bounded, cancellable through the query's signal, with progress.
    */
-  private orderedPage(sessions: RestoreSessionSummary[]): RestoreSessionSummary[] {
-    return this.versionNumber >= 8 ? sessions : sortNewestFirst(sessions);
+  private async readAllSessions(query: ListQuery): Promise<RestoreSessionSummary[]> {
+    if (this.versionNumber <= 3) return (await this.readList(`${this.base}/RestoreSessions`, query.signal)).sessions;
+    const sessions: RestoreSessionSummary[] = [];
+    const seen = new Set<string>();
+    let offset = 0;
+    for (let index = 0; ; index++) {
+      if (index === MAX_FULL_READ_PAGES) {
+        throw new VeeamError(
+          'tooLarge',
+          `This server holds more than ${sessions.length} restore sessions, and REST API ${this.version} cannot list them newest first. ` +
+            'Choose REST API v8 for this server (Veeam Backup for Microsoft 365 v8), which sorts on the server.',
+        );
+      }
+      const doc = await this.readList(`${this.base}/RestoreSessions?offset=${offset}&limit=${FULL_READ_PAGE_SIZE}`, query.signal);
+      let added = 0;
+      for (const s of doc.sessions) {
+        // Sessions created between two reads shift the pages; one seen twice is kept once.
+        if (seen.has(s.id)) continue;
+        seen.add(s.id);
+        sessions.push(s);
+        added++;
+      }
+      // A server that ignores offset (v4 is unconfirmed) sends the same page again: nothing new ends the read.
+      const more = (doc.paging?.hasNext ?? false) && added > 0;
+      query.onProgress?.({ sessionsRead: sessions.length, totalCount: doc.paging?.totalCount, more });
+      if (!more) return sessions;
+      offset += doc.sessions.length;
+    }
   }
 
   private async readList(path: string, signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {

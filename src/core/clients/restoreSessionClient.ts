@@ -10,12 +10,23 @@ export interface SessionFilter {
   text?: string;
 }
 
+/** How far a list read that needs several server requests has come. */
+export interface ListProgress {
+  sessionsRead: number;
+  /** When the server says how many there are. */
+  totalCount?: number;
+  /** More requests follow. */
+  more: boolean;
+}
+
 export interface ListQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
   filter?: SessionFilter;
   signal?: AbortSignal;
+  /** Called after each server request of a list that must be read in full (servers that promise no order). */
+  onProgress?: (progress: ListProgress) => void;
 }
 
 export interface GetOptions {
@@ -43,6 +54,11 @@ export interface RestoreSessionClient {
   getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
   /** VB365 only; EM resolves to []. */
   getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /**
+   * Origins besides the configured one that the server names itself by in its own hrefs (behind a reverse proxy or
+   * a port mapping), learned from documents it served about themselves. Links on them are this server's.
+   */
+  advertisedOrigins(): readonly string[];
   /** Fetches a related resource (a link href of this server) as a raw document. */
   getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody>;
   /** Ends the server-side session (EM logoff, VB365 token logout where supported). */

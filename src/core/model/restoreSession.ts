@@ -85,6 +85,8 @@ export interface RestoreSession extends RestoreSessionSummary {
   extra: Record<string, unknown>;
   /** Present when the session was fetched on its own (not as part of a list). */
   raw?: RawBody;
+  /** The session's own Href as the server wrote it (EM), when it has one. */
+  selfHref?: string;
 }
 
 export interface RestoreSessionEvent {

@@ -30,6 +30,8 @@ export function normaliseEnterpriseManagerSession(source: Record<string, unknown
     extra: extraFields(f),
   });
   if (raw) session.raw = raw;
+  const href = f.get('Href');
+  if (typeof href === 'string' && href) session.selfHref = href;
   return session;
 }
 

@@ -90,13 +90,15 @@ async function ask(step: FormStep, draft: Partial<ServerDraft>, position: Positi
     }
     case 'url': {
       const kind = draft.kind ?? 'em';
-      const value = draft.url ?? `https://:${DEFAULT_PORTS[kind]}`;
+      // Empty, not a `https://:port` template: the common case is pasting a full URL, which a template would
+      // wrap into `https://https://host:port:port`. A known address comes fully selected, so a paste replaces it.
+      const value = draft.url ?? '';
       const answer = await inputStep({
         ...position,
-        prompt: vscode.l10n.t('Server address (https, default port {0})', DEFAULT_PORTS[kind]),
+        prompt: vscode.l10n.t('Server address: paste the URL, or type host or host:port (https, default port {0})', DEFAULT_PORTS[kind]),
         placeholder: `https://veeam.example.com:${DEFAULT_PORTS[kind]}`,
         value,
-        valueSelection: draft.url ? undefined : [8, 8],
+        valueSelection: value ? [0, value.length] : undefined,
         validate: (v) => {
           const result = normaliseServerUrl(v, kind, vscode.l10n.t);
           return 'error' in result ? result.error : undefined;

@@ -4,6 +4,7 @@ import type { ServerKind } from '../../core/model/restoreSession';
 import type { TlsTrust } from '../../core/model/serverConfig';
 import { establishServer } from '../addServer/establishServer';
 import { runServerForm, type ServerDraft } from '../addServer/serverForm';
+import { findSameServer } from '../addServer/sameServer';
 import { normaliseServerUrl } from '../addServer/serverUrl';
 import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';
@@ -39,6 +40,22 @@ export function registerAddServer(ctx: CommandContext): vscode.Disposable {
 export async function addServerInteractive(ctx: CommandContext, prefill: AddServerPrefill): Promise<string | undefined> {
   const draft = await runServerForm({ id: randomUUID(), ...prefill }, { editing: false, startAt: prefill.kind ? 'url' : 'kind' });
   if (!draft) return undefined;
+  const existing = findSameServer(ctx.registry.list(), draft);
+  if (existing) {
+    const useExisting = vscode.l10n.t('Use Existing');
+    const addAnyway = vscode.l10n.t('Add Anyway');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is already configured for {1} as "{2}".', existing.url, existing.username, existing.name),
+      { modal: true, detail: vscode.l10n.t('Use the existing server, or add a second entry for the same server and user.') },
+      useExisting,
+      addAnyway,
+    );
+    if (choice === useExisting) {
+      await showNewServer(ctx, existing.id);
+      return existing.id;
+    }
+    if (choice !== addAnyway) return undefined;
+  }
   const established = await establishServer(ctx.registry, draft, { interactive: true, editing: false, log: ctx.log });
   if (!established?.password) return undefined;
   await ctx.registry.add(established.config, established.password, established.client);
@@ -66,6 +83,9 @@ async function addServerFromArgs(ctx: CommandContext, args: AddServerArgs): Prom
     password: args.password,
     trust,
   };
+  // No one to ask here (tests, scripts): a repeat is added as asked, and the log says so.
+  const existing = findSameServer(ctx.registry.list(), draft);
+  if (existing) ctx.log.warn(`adding ${draft.url} for ${draft.username} again; it is already configured as ${existing.name}`);
   const established = await establishServer(ctx.registry, draft, { interactive: false, editing: false, log: ctx.log });
   if (!established) throw new Error(vscode.l10n.t('Connecting was cancelled.'));
   await ctx.registry.add(established.config, args.password, established.client);

@@ -247,7 +247,8 @@ export class SessionPanel extends Disposable {
   private async openLink(href: string): Promise<void> {
     const server = this.deps.registry.get(this.ref.serverId);
     const known = this.session?.links.some((l) => l.href === href) ?? false;
-    if (!server || !known || !isHrefOfServer(server.url, href)) {
+    const advertised = server && known ? (await this.deps.registry.getClient(this.ref.serverId)).advertisedOrigins() : [];
+    if (!server || !known || !isHrefOfServer(server.url, href, advertised)) {
       throw new Error('Only links of this session to the configured server can be opened.');
     }
     await this.deps.openRawHref(this.ref.serverId, href, this.rawFormat);

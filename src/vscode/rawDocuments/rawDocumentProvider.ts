@@ -46,10 +46,10 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
   }
 
   /** Opens a related resource (an EM link such as the backup server) as a raw document. */
-  openHref(serverId: string, href: string, format: BodyFormat): Promise<void> {
+  async openHref(serverId: string, href: string, format: BodyFormat): Promise<void> {
     const server = this.registry.get(serverId);
-    if (!server || !isHrefOfServer(server.url, href)) {
-      return Promise.reject(new Error('Only links to the configured server can be opened.'));
+    if (!server || !isHrefOfServer(server.url, href, (await this.registry.getClient(serverId)).advertisedOrigins())) {
+      throw new Error('Only links to the configured server can be opened.');
     }
     return this.show({ serverId, href, format });
   }
@@ -103,11 +103,11 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
   private async fetch(target: RawDocumentTarget, signal: AbortSignal): Promise<string> {
     const server = this.registry.get(target.serverId);
     if (!server) throw new Error('The server of this document is no longer configured.');
-    // Checked again here, before any connection: the URI may come from anywhere (a restored editor, another extension).
-    if (target.href !== undefined && !isHrefOfServer(server.url, target.href)) {
+    const client = await this.registry.getClient(target.serverId);
+    // Checked again here, before any request: the URI may come from anywhere (a restored editor, another extension).
+    if (target.href !== undefined && !isHrefOfServer(server.url, target.href, client.advertisedOrigins())) {
       throw new Error('Only links to the configured server can be opened.');
     }
-    const client = await this.registry.getClient(target.serverId);
     if (target.href !== undefined) return (await client.getRaw(target.href, target.format, signal)).text;
     const format = server.kind === 'em' ? target.format : undefined;
     const session = await client.getSession(target.sessionId, { format, signal });

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { RestoreSessionClient, SessionFilter } from '../../core/clients/restoreSessionClient';
-import { isVeeamError } from '../../core/errors';
+import { isVeeamError, VeeamError } from '../../core/errors';
 import type { RestoreSessionSummary, SessionPage } from '../../core/model/restoreSession';
 import { isRunning, summaryOf } from '../../core/model/restoreSession';
 import { sortNewestFirst } from '../../core/model/sessionOrder';
 import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
+import { ListReadProgress } from './listReadProgress';
 import type { ServerStatus } from './serverStatus';
 
 interface ServerEntry {
@@ -222,7 +223,7 @@ export class SessionListStore extends Disposable {
         entry.version = this.connectedVersions.get(client) ?? (await client.connect());
         this.connectedVersions.set(client, entry.version);
       }
-      const page = await client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter });
+      const page = await this.readFirstPage(serverId, entry, client);
       const fresh = new Set(page.sessions.map((s) => s.id));
       const later = (entry.sessions ?? []).slice(this.pageSize()).filter((s) => !fresh.has(s.id));
       entry.sessions = sortNewestFirst([...page.sessions, ...later]);
@@ -234,9 +235,38 @@ export class SessionListStore extends Disposable {
       return page;
     } catch (e) {
       this.recordFailure(serverId, entry, e);
-      this._onDidFailList.fire({ serverId, error: e });
+      // The user cancelled: no automatic retry (that would start the read again), Refresh does it.
+      if (!(isVeeamError(e) && e.code === 'cancelled')) this._onDidFailList.fire({ serverId, error: e });
       this._onDidChange.fire(serverId);
       throw e;
+    }
+  }
+
+  /**
+   * Page 1 of the list. A server that must be read in full first (Microsoft 365 before v8) shows how far it got on
+   * the server node, and a cancellable notification while the user waits for a list not shown yet.
+   */
+  private async readFirstPage(serverId: string, entry: ServerEntry, client: RestoreSessionClient): Promise<SessionPage> {
+    if (entry.sessions) return client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter });
+    const progress = new ListReadProgress(this.registry.get(serverId)?.name ?? serverId);
+    try {
+      return await client.listSessions({
+        page: 1,
+        pageSize: this.pageSize(),
+        filter: this._filter,
+        signal: progress.signal,
+        onProgress: (p) => {
+          progress.update(p);
+          if (!p.more) return;
+          entry.status = { kind: 'loading', sessionsRead: p.sessionsRead, totalCount: p.totalCount };
+          this._onDidChange.fire(serverId);
+        },
+      });
+    } catch (e) {
+      if (progress.signal.aborted) throw new VeeamError('cancelled', vscode.l10n.t('Reading the restore sessions was cancelled. Refresh reads them again.'));
+      throw e;
+    } finally {
+      progress.dispose();
     }
   }
 

@@ -57,7 +57,10 @@ export class ServerNode extends vscode.TreeItem {
 function statusLabel(status: ServerStatus): string | undefined {
   switch (status.kind) {
     case 'loading':
-      return vscode.l10n.t('Connecting…');
+      if (status.sessionsRead === undefined) return vscode.l10n.t('Connecting…');
+      return status.totalCount === undefined
+        ? vscode.l10n.t('Reading sessions… {0}', status.sessionsRead)
+        : vscode.l10n.t('Reading sessions… {0} of {1}', status.sessionsRead, status.totalCount);
     case 'ready':
       return undefined;
     case 'signedOut':
@@ -83,6 +86,8 @@ function errorLabel(code: string): string {
       return vscode.l10n.t('Sign-in failed');
     case 'forbidden':
       return vscode.l10n.t('Access denied');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
     default:
       return vscode.l10n.t('Error');
   }
