@@ -49,20 +49,21 @@ describe('CLI parse (dist/cli.js)', () => {
     assert.strictEqual(arr.code, 0, arr.stderr);
   });
 
-  const bad: Array<[string, string, string, RegExp]> = [
-    ['a truncated XML body', 'em', fs.readFileSync(fixtureFile('em/restore-session-entity.xml'), 'utf8').slice(0, 700), /malformed XML/],
-    ['a truncated JSON body', 'vb365', '{"offset":0,"results":[{"id":', /malformed JSON/],
-    ['an EM Error body (XML)', 'em', fs.readFileSync(fixtureFile('em/error-401.xml'), 'utf8'), /session expired or not found/],
-    ['an EM Error body (JSON)', 'em', fs.readFileSync(fixtureFile('em/error-500.json'), 'utf8'), /Object reference not set/],
-    ['a VB365 error body', 'vb365', fs.readFileSync(fixtureFile('vb365/error-404.json'), 'utf8'), /Restore session was not found/],
-    ['an unrelated document', 'em', '<rss version="2.0"><channel/></rss>', /not an Enterprise Manager/],
-    ['an HTML page', 'em', '<!DOCTYPE html><html><body>502</body></html>', /HTML page/],
-    ['a token response', 'vb365', fs.readFileSync(fixtureFile('vb365/token.json'), 'utf8'), /token document, not restore sessions/],
+  // The exit code says which class of failure it is (src/cli/exitCodes.ts): 7 server error (a saved Error body has no HTTP status to tell more), 8 unusable.
+  const bad: Array<[string, string, string, RegExp, number]> = [
+    ['a truncated XML body', 'em', fs.readFileSync(fixtureFile('em/restore-session-entity.xml'), 'utf8').slice(0, 700), /malformed XML/, 8],
+    ['a truncated JSON body', 'vb365', '{"offset":0,"results":[{"id":', /malformed JSON/, 8],
+    ['an EM Error body (XML)', 'em', fs.readFileSync(fixtureFile('em/error-401.xml'), 'utf8'), /session expired or not found/, 7],
+    ['an EM Error body (JSON)', 'em', fs.readFileSync(fixtureFile('em/error-500.json'), 'utf8'), /Object reference not set/, 7],
+    ['a VB365 error body', 'vb365', fs.readFileSync(fixtureFile('vb365/error-404.json'), 'utf8'), /Restore session was not found/, 7],
+    ['an unrelated document', 'em', '<rss version="2.0"><channel/></rss>', /not an Enterprise Manager/, 8],
+    ['an HTML page', 'em', '<!DOCTYPE html><html><body>502</body></html>', /HTML page/, 8],
+    ['a token response', 'vb365', fs.readFileSync(fixtureFile('vb365/token.json'), 'utf8'), /token document, not restore sessions/, 8],
   ];
-  for (const [what, kind, body, message] of bad) {
-    it(`exits 1 with one clear line for ${what}`, () => {
+  for (const [what, kind, body, message, exitCode] of bad) {
+    it(`exits ${exitCode} with one clear line for ${what}`, () => {
       const r = cli(['parse', '--kind', kind, tempFile('body.txt', body)]);
-      assert.strictEqual(r.code, 1);
+      assert.strictEqual(r.code, exitCode, r.stderr);
       assert.strictEqual(r.stdout, '');
       assert.match(r.stderr, message);
       assert.strictEqual(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
@@ -73,14 +74,16 @@ describe('CLI parse (dist/cli.js)', () => {
 
   it('explains usage mistakes', () => {
     const r = cli(['parse', fixtureFile('em/restore-session-entity.xml')]);
-    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /^error: parse needs --kind em\|vb365/);
     const missing = cli(['parse', '--kind', 'em', '/nonexistent/file.xml']);
     assert.match(missing.stderr, /cannot read \/nonexistent\/file.xml \(ENOENT\)/);
+    assert.strictEqual(missing.code, 2);
     const noPassword = cli(['get', '--url', 'https://127.0.0.1:1', '--kind', 'em', '--user', 'u', '--id', 'fd166510-607b-4023-882a-334d0b907e87']);
-    assert.strictEqual(noPassword.code, 1);
+    assert.strictEqual(noPassword.code, 2);
     assert.match(noPassword.stderr, /VEEAM_PASSWORD/);
     const badId = cli(['get', '--url', 'https://127.0.0.1:1', '--kind', 'em', '--user', 'u', '--id', 'nope']);
     assert.match(badId.stderr, /not a restore session ID\. Accepted:/);
+    assert.strictEqual(badId.code, 2);
   });
 });
