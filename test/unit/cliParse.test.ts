@@ -127,5 +127,8 @@ describe('CLI parse (dist/cli.js)', () => {
     const badId = cli(['get', '--url', 'https://127.0.0.1:1', '--kind', 'em', '--user', 'u', '--id', 'nope']);
     assert.match(badId.stderr, /not a restore session ID\. Accepted:/);
     assert.strictEqual(badId.code, 2);
+    const jobUrl = cli(['get', '--user', 'u', '--id', 'https://em01.example.test:9398/api/jobs/4b2b2d2c-9e1a-4c53-a8f6-0f3c1c7e5a11']);
+    assert.match(jobUrl.stderr, /^error: The URL "[^"]+" points at Enterprise Manager "jobs", not at a restore session\./);
+    assert.strictEqual(jobUrl.code, 2);
   });
 });
