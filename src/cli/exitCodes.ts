@@ -34,7 +34,7 @@ const BY_CODE: Record<VeeamErrorCode, number> = {
 export const EXIT_CODE_HELP = `Exit codes:
   0 success
   1 unexpected failure
-  2 usage: bad flags or arguments, missing password, unreadable file
+  2 usage: bad flags or arguments, an --id that is not a restore session, missing password, unreadable file
   3 authentication: wrong user or password, session expired, access denied
   4 not found: no restore session with that ID
   5 TLS trust: certificate not trusted or changed (see --fingerprint, --ca)
