@@ -10,7 +10,8 @@ import { parseArgs } from 'util';
 import { runGet, runList, type ServerArgs } from './serverCommands';
 import { runParse } from './parseCommand';
 import { CliUsageError } from './cliUsageError';
-import { VeeamError } from '../core/errors';
+import { isVeeamError } from '../core/errors';
+import { EXIT, EXIT_CODE_HELP, exitCodeFor, isUsageError } from './exitCodes';
 
 const USAGE = `Usage:
   node dist/cli.js get   --url URL --kind em|vb365 --user USER --id ID [--format xml|json] [--raw]
@@ -18,6 +19,8 @@ const USAGE = `Usage:
   node dist/cli.js parse --kind em|vb365 FILE
 Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version vN (Microsoft 365, default v8).
 The password is read from the environment variable VEEAM_PASSWORD.`;
+
+const HELP = `${USAGE}\n${EXIT_CODE_HELP}`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,8 +46,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? 0 : 1;
+    process.stdout.write(`${HELP}\n`);
+    return values.help ? EXIT.ok : EXIT.usage;
   }
   const kind = values.kind;
   if (kind !== undefined && kind !== 'em' && kind !== 'vb365') throw new CliUsageError(`--kind must be "em" or "vb365", not "${kind}"`);
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1) throw new CliUsageError('parse needs exactly one FILE (or - for standard input)');
       const text = rest[0] === '-' ? fs.readFileSync(0, 'utf8') : readFile(rest[0]);
       process.stdout.write(`${JSON.stringify(runParse(kind, text, rest[0]), null, 2)}\n`);
-      return 0;
+      return EXIT.ok;
     }
     case 'get':
     case 'list': {
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
         const out = await runList(server, { page: values.page, pageSize: values['page-size'], state: values.state, result: values.result });
         process.stdout.write(`${out}\n`);
       }
-      return 0;
+      return EXIT.ok;
     }
     default:
       throw new CliUsageError(`unknown command "${command}" (expected get, list or parse)`);
@@ -91,11 +94,10 @@ function readFile(file: string): string {
   }
 }
 
-/** One clear line on stderr, never a stack trace. */
+/** One clear line on stderr (usage mistakes add the usage text), never a stack trace. */
 function describeFailure(e: unknown): string {
-  if (e instanceof VeeamError) return e.message;
-  if (e instanceof CliUsageError) return `${e.message}\n${USAGE}`;
-  if (e instanceof Error && 'code' in e && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) return `${e.message}\n${USAGE}`;
+  if (isVeeamError(e)) return e.message;
+  if (isUsageError(e)) return `${e.message}\n${USAGE}`;
   return `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
 }
 
@@ -105,6 +107,6 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     process.stderr.write(`error: ${describeFailure(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeFor(e);
   },
 );

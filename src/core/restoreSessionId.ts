@@ -54,7 +54,22 @@ function fromUrl(text: string): RestoreSessionReference {
   if (em && isGuid(em[1])) return { ...fromGuid(em[1]), server: { kind: 'em', origin: url.origin } };
   const vb = VB365_PATH.exec(path);
   if (vb && isGuid(vb[2])) return { ...fromGuid(vb[2]), server: { kind: 'vb365', origin: url.origin, apiVersion: vb[1].toLowerCase() } };
-  throw invalid(`The URL "${preview(text)}" does not point at a restore session.`);
+  throw invalid(`The URL "${preview(text)}" ${whatUrlPointsAt(path)}.`);
+}
+
+const EM_RESOURCE = /^\/api\/([A-Za-z]+(?:\/[A-Za-z]+)?)(?:\/|$)/;
+const VB365_RESOURCE = /^\/v\d+\/([A-Za-z]+)(?:\/|$)/;
+
+/** Names the resource a wrong URL is about (a job, a backup server…) so the user sees what was pasted. */
+function whatUrlPointsAt(path: string): string {
+  const em = EM_RESOURCE.exec(path);
+  const vb = em ? undefined : VB365_RESOURCE.exec(path);
+  const resource = em?.[1] ?? vb?.[1];
+  if (!resource) return 'does not point at a restore session';
+  const api = em ? 'Enterprise Manager' : 'Microsoft 365';
+  if (resource.toLowerCase() === 'restoresessions') return `points at ${api} restore sessions, but not at one session by its GUID`;
+  // Only letters and one slash reach here (the patterns above): safe to echo.
+  return `points at ${api} "${resource}", not at a restore session`;
 }
 
 function decodePath(path: string): string {

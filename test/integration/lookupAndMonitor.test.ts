@@ -49,6 +49,16 @@ suite('lookup by ID and live monitoring', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('Open Restore Session names what a pasted URL of a job or a backup server points at', async function () {
+    const simulator = requireSimulator(this);
+    for (const resource of ['jobs', 'backupServers']) {
+      await assert.rejects(
+        async () => vscode.commands.executeCommand('veeamRestoreSessions.openSession', { reference: `${simulator.emUrl}/api/${resource}/4b2b2d2c-9e1a-4c53-a8f6-0f3c1c7e5a11` }),
+        (e: unknown) => e instanceof Error && e.message.includes(`points at Enterprise Manager "${resource}", not at a restore session.`),
+      );
+    }
+  });
+
   test('a watched running session gets progress updates and counts as running', async function () {
     this.timeout(90_000);
     const simulator = requireSimulator(this);

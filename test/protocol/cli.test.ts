@@ -44,7 +44,7 @@ describe('CLI get/list against the simulator', () => {
     const page = JSON.parse(list.stdout) as { sessions: Array<{ state: string }> };
     assert.ok(page.sessions.length > 0 && page.sessions.every((s) => s.state === 'finished'));
     const wrong = await runCli(['list', ...server], 'not-it');
-    assert.strictEqual(wrong.code, 1);
+    assert.strictEqual(wrong.code, 3);
     assert.match(wrong.stderr, /^error: .*refused/);
     assert.ok(!wrong.stderr.includes('not-it'));
   });

@@ -37,6 +37,23 @@ describe('restore session ID parsing', () => {
     });
   }
 
+  // What Open Restore Session shows (input box validation and the command's error) for a URL of something else.
+  const named: Array<[string, RegExp]> = [
+    [`https://em01:9398/api/jobs/${ID}`, /^The URL "https:\/\/em01:9398\/api\/jobs\/[^"]+" points at Enterprise Manager "jobs", not at a restore session\. Accepted:/],
+    [`https://em01:9398/api/backupServers/${ID}?format=Entity`, /points at Enterprise Manager "backupServers", not at a restore session\./],
+    [`https://em01:9398/api/cloud/tenants/${ID}`, /points at Enterprise Manager "cloud\/tenants", not at a restore session\./],
+    [`https://em01:9398/api/query?type=BackupJobSession`, /points at Enterprise Manager "query", not at a restore session\./],
+    ['https://em01:9398/api/restoreSessions', /points at Enterprise Manager restore sessions, but not at one session by its GUID\./],
+    [`https://vb:4443/v8/Jobs/${ID}`, /points at Microsoft 365 "Jobs", not at a restore session\./],
+    [`https://vb:4443/v8/Organizations/${ID}/explore`, /points at Microsoft 365 "Organizations", not at a restore session\./],
+    ['https://example.test/some/page', /^The URL "[^"]+" does not point at a restore session\./],
+  ];
+  for (const [input, message] of named) {
+    it(`names what ${input} points at`, () => {
+      assert.throws(() => parseRestoreSessionReference(input), (e: unknown) => e instanceof VeeamError && e.code === 'invalidInput' && message.test(e.message));
+    });
+  }
+
   it('property: any string either parses to a lower-case GUID or throws invalidInput, nothing else', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.uuid().map((u) => `urn:veeam:RestoreSession:${u}`), fc.webUrl(), fc.uuid()), (input) => {

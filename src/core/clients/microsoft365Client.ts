@@ -347,5 +347,6 @@ function isTokens(v: unknown): v is Microsoft365Tokens {
 }
 
 function unexpected(doc: ParsedDocument, wanted: string): VeeamError {
-  return new VeeamError('malformedResponse', `Expected ${wanted} from the Microsoft 365 server, got a ${doc.kind} document.`, { detail: doc.kind });
+  const got = doc.kind === 'other' ? `a ${doc.rootName} document` : `a ${doc.kind} document`;
+  return new VeeamError('malformedResponse', `Expected ${wanted} from the Microsoft 365 server, got ${got}.`, { detail: got });
 }

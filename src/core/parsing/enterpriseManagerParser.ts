@@ -2,6 +2,7 @@ import { VeeamError } from '../errors';
 import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
 import { clippedText } from './clippedText';
+import { describeItemTypes, microsoft365Evidence, notRestoreSessions, otherApiError } from './foreignDocument';
 import { normaliseEnterpriseManagerSession, readLinks, summariseEnterpriseManagerSession } from './enterpriseManagerSession';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
 import { parseJsonBody } from './jsonBody';
@@ -21,7 +22,11 @@ export function parseEnterpriseManagerDocument(raw: RawBody): ParsedDocument {
     return interpret(doc.rootName, doc.root, raw);
   }
   const parsed = parseJsonBody(text);
+  // Before the Type lookup: a Microsoft 365 session's `type` ("Vex") would pass for an EM root name.
+  const otherApi = microsoft365Evidence(parsed);
+  if (otherApi) throw otherApiError('em', otherApi);
   if (Array.isArray(parsed)) {
+    requireRestoreSessions(parsed, 'a list');
     const { sessions, skipped } = buildSessionList(parsed, summariseEnterpriseManagerSession);
     return { kind: 'list', sessions, paging: undefined, skipped };
   }
@@ -40,6 +45,9 @@ function jsonRootName(f: CaseInsensitiveFields): string {
   if (f.has('SessionId') && f.has('UserName')) return 'LogonSession';
   if (f.has('StatusCode') && f.has('Message')) return 'Error';
   if (f.has('SupportedVersions')) return 'EnterpriseManager';
+  // An entity list (`?format=Entity`) is one array under its plural name, like the XML root (`{"Jobs": [...]}`).
+  const keys = Object.keys(f.source);
+  if (keys.length === 1 && Array.isArray(f.source[keys[0]])) return keys[0];
   return 'Object';
 }
 
@@ -55,15 +63,19 @@ function interpret(rootName: string, root: Record<string, unknown>, raw: RawBody
     }
     case 'EntityRef': {
       const type = f.string('Type') ?? '';
-      if (type !== 'RestoreSessionReference') return other(rootName, root);
+      // Named by its Type ("JobReference"), which says what it is; "EntityRef" does not.
+      if (type !== 'RestoreSessionReference') return other(type ? clippedText(type, 80) : rootName, root);
       const session = normaliseEnterpriseManagerSession(root, raw);
       if (!session) throw unrelated('a restore session reference without an id');
       return { kind: 'session', session };
     }
-    case 'RestoreSessions':
-      return list(f.list('RestoreSession').length ? f.list('RestoreSession') : f.list('RestoreSessions'), undefined);
+    case 'RestoreSessions': {
+      const items = f.list('RestoreSession').length ? f.list('RestoreSession') : f.list('RestoreSessions');
+      requireRestoreSessions(items, 'a list');
+      return list(items, undefined);
+    }
     case 'EntityReferences':
-      return list(restoreSessionRefs(f), undefined);
+      return list(restoreSessionRefs(f, 'a list'), undefined);
     case 'QueryResult':
       return queryResult(f);
     case 'LogonSession': {
@@ -72,6 +84,7 @@ function interpret(rootName: string, root: Record<string, unknown>, raw: RawBody
       return { kind: 'logon', sessionId, userName: f.string('UserName') ?? '' };
     }
     default:
+      if (isEntityList(rootName, root)) throw notRestoreSessions(`a list of ${clippedText(rootName, 80)}`);
       if (!looksVeeam(rootName, f)) throw unrelated(`a "${clippedText(rootName, 80)}" document`);
       return other(rootName, root);
   }
@@ -82,6 +95,8 @@ function queryResult(f: CaseInsensitiveFields): ParsedDocument {
   const entities = f.object('Entities');
   if (entities) {
     // XML: Entities/RestoreSessions/RestoreSession[]; JSON: Entities.RestoreSessions.RestoreSessions[] (same-name wrapper).
+    const foreign = Object.keys(entities.source).filter((k) => k.toLowerCase() !== 'restoresessions' && !k.toLowerCase().startsWith('xmlns'));
+    if (!entities.has('RestoreSessions') && foreign.length > 0) throw notRestoreSessions(`a query result of ${foreign.map((k) => clippedText(k, 60)).slice(0, 3).join(', ')}`);
     const wrapper = entities.get('RestoreSessions');
     let items: unknown[] = [];
     if (Array.isArray(wrapper)) items = wrapper;
@@ -89,15 +104,49 @@ function queryResult(f: CaseInsensitiveFields): ParsedDocument {
       const w = new CaseInsensitiveFields(wrapper);
       items = w.list('RestoreSession').length ? w.list('RestoreSession') : w.list('RestoreSessions');
     }
+    requireRestoreSessions(items, 'a query result');
     return list(items, paging);
   }
-  return list(restoreSessionRefs(f), paging);
+  return list(restoreSessionRefs(f, 'a query result'), paging);
 }
 
-function restoreSessionRefs(f: CaseInsensitiveFields): unknown[] {
+function restoreSessionRefs(f: CaseInsensitiveFields, container: string): unknown[] {
   const refs = f.get('Refs');
   const items = Array.isArray(refs) ? refs : isPlainRecord(refs) ? new CaseInsensitiveFields(refs).list('Ref') : f.list('Ref');
+  requireRestoreSessions(items, container);
   return items.filter((r) => isPlainRecord(r) && String(new CaseInsensitiveFields(r).string('Type') ?? 'RestoreSessionReference') === 'RestoreSessionReference');
+}
+
+const RESTORE_SESSION_TYPES = new Set(['restoresession', 'restoresessionreference']);
+const RESTORE_SESSION_HREF = /\/restoreSessions\/[^/?#]+/i;
+
+/**
+ * A non-empty list must hold at least one item that says it is a restore session (its Type, or untyped its UID or
+ * Href): a list of jobs or backup servers is refused by name, not read as "no restore sessions". Empty stays empty.
+ */
+function requireRestoreSessions(items: unknown[], container: string): void {
+  if (items.length === 0 || items.some(isRestoreSessionItem)) return;
+  const types = items.flatMap((item) => {
+    if (!isPlainRecord(item)) return [];
+    const f = new CaseInsensitiveFields(item);
+    const type = f.string('Type') ?? /^urn:veeam:([^:]+):/i.exec(f.string('UID') ?? '')?.[1];
+    return type ? [type] : [];
+  });
+  throw notRestoreSessions(`${container} of ${describeItemTypes(types)}`);
+}
+
+function isRestoreSessionItem(item: unknown): boolean {
+  if (!isPlainRecord(item)) return false;
+  const f = new CaseInsensitiveFields(item);
+  const type = f.string('Type');
+  if (type) return RESTORE_SESSION_TYPES.has(type.toLowerCase());
+  return (f.string('UID') ?? '').toLowerCase().startsWith('urn:veeam:restoresession:') || RESTORE_SESSION_HREF.test(f.string('Href') ?? '');
+}
+
+/** `<Jobs><Job …/>…</Jobs>` / `{"Jobs": [...]}`: an entity list of another type (the plural root holds only its items). */
+function isEntityList(rootName: string, root: Record<string, unknown>): boolean {
+  const keys = Object.keys(root).filter((k) => !k.toLowerCase().startsWith('xmlns'));
+  return /[a-z]s$/i.test(rootName) && keys.length === 1 && (Array.isArray(root[keys[0]]) || isPlainRecord(root[keys[0]]));
 }
 
 function list(items: unknown[], paging: ListPaging | undefined): ParsedDocument {

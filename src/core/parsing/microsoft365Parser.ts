@@ -2,6 +2,7 @@ import { VeeamError } from '../errors';
 import type { RawBody } from '../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
 import { clippedText } from './clippedText';
+import { enterpriseManagerEvidence, notRestoreSessions, otherApiError } from './foreignDocument';
 import { parseJsonBody } from './jsonBody';
 import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks, summariseMicrosoft365Session } from './microsoft365Session';
 import type { ListPaging, ParsedDocument } from './parsedDocument';
@@ -17,11 +18,15 @@ export type Microsoft365Expectation = 'sessions' | 'events';
  */
 export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expectation = 'sessions'): ParsedDocument {
   if (raw.format !== 'json') {
+    // Enterprise Manager's XML carries its namespace or its Href/Type attributes: say which API it is.
+    if (/xmlns="http:\/\/www\.veeam\.com\/ent\/|\sHref="[^"]*\/api\//.test(raw.text.slice(0, 4096))) throw otherApiError('vb365', 'Enterprise Manager XML');
     throw new VeeamError('malformedResponse', 'The Microsoft 365 server sent XML; its REST API answers JSON. Check the URL and port (4443).', {
       detail: `content-type=${raw.contentType}`,
     });
   }
   const parsed = parseJsonBody(bodyTextForParsing(raw.text));
+  const otherApi = enterpriseManagerEvidence(parsed);
+  if (otherApi) throw otherApiError('vb365', otherApi);
   if (Array.isArray(parsed)) return sessionList(parsed, undefined);
   if (!isPlainRecord(parsed)) throw unrelated('a JSON value that is not an object or array');
   const f = new CaseInsensitiveFields(parsed);
@@ -67,8 +72,29 @@ export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expe
 }
 
 function sessionList(items: unknown[], paging: ListPaging | undefined): ParsedDocument {
+  requireRestoreSessions(items);
   const { sessions, skipped } = buildSessionList(items, summariseMicrosoft365Session);
   return { kind: 'list', sessions, paging, skipped };
+}
+
+const SESSION_SELF = /\/restoresessions\/[^/?#]+\/?$/i;
+
+/**
+ * A non-empty list must hold at least one item that is positively a restore session (its self link, or the required
+ * creationTime and state): a page of jobs or organizations is refused by name, not read as sessions. Empty stays empty.
+ */
+function requireRestoreSessions(items: unknown[]): void {
+  if (items.length === 0) return;
+  const selfHrefs = items.map((item) => (isPlainRecord(item) ? readHalLinks(new CaseInsensitiveFields(item).get('_links')).find((l) => l.rel.toLowerCase() === 'self')?.href : undefined));
+  const recognised = items.some((item, i) => {
+    if (!isPlainRecord(item)) return false;
+    const f = new CaseInsensitiveFields(item);
+    return SESSION_SELF.test(selfHrefs[i] ?? '') || (f.has('creationTime') && f.has('state'));
+  });
+  if (recognised) return;
+  // The collection name from a self link (`/v8/Jobs/<id>` → Jobs) says what the list is.
+  const collection = selfHrefs.map((h) => /\/v\d+\/([A-Za-z]+)\//.exec(h ?? '')?.[1]).find((c) => c !== undefined);
+  throw notRestoreSessions(collection ? `a list of ${clippedText(collection, 60)}` : 'a list of objects without the fields of a restore session (creationTime, state)');
 }
 
 function readPaging(f: CaseInsensitiveFields, count: number): ListPaging {
