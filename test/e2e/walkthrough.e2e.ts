@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { SimulatorConnection } from '../harness/simulatorConnection';
 import {
   activityBarEntry,
+  onScreenFailure,
   openWorkbench,
   runFromCommandPalette,
   runFromContextMenu,
@@ -42,7 +43,7 @@ function serverRow(page: Page, name: string): Locator {
 
 /** Answers one Add Server step once its prompt shows (typing earlier would land in the previous step). */
 async function answerStep(page: Page, prompt: string, value: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor();
+  await onScreenFailure(page, `waiting for the step "${prompt}"`, () => page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor());
   await quickInputBox(page).fill(value);
   await page.keyboard.press('Enter');
 }
@@ -375,7 +376,7 @@ suite('UI: walkthrough of a demanding user', () => {
     assert.strictEqual(await quickInputBox(page).inputValue(), simulator.emUrl);
     await page.keyboard.press('Enter');
     await answerStep(page, 'Display name', 'Edited EM');
-    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'User name' }).waitFor();
+    await onScreenFailure(page, 'waiting for the step "User name"', () => page.locator('.quick-input-widget .quick-input-message', { hasText: 'User name' }).waitFor());
     assert.strictEqual(await quickInputBox(page).inputValue(), simulator.credentials.em.username);
     await page.keyboard.press('Enter');
     await answerStep(page, 'leave empty to keep the stored one', '');
