@@ -2,7 +2,16 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { SimulatorConnection } from '../harness/simulatorConnection';
 import { extensionBundleMentions } from './extensionFeatures';
-import { activeWebview, activityBarEntry, openSessionFromPalette, openWorkbench, runFromCommandPalette, simulatorOrSkip, type Workbench } from './workbench';
+import {
+  activeWebview,
+  activityBarEntry,
+  onScreenFailure,
+  openSessionFromPalette,
+  openWorkbench,
+  runFromCommandPalette,
+  simulatorOrSkip,
+  type Workbench,
+} from './workbench';
 
 const EM_SERVER_NAME = 'Simulator · Enterprise Manager';
 
@@ -30,11 +39,8 @@ async function selectColorTheme(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await input.fill('>Preferences: Color Theme').catch(async (e: unknown) => {
-    // Once in many runs the palette came up inert (something modal over the workbench): say what it was.
-    const modal = await page.evaluate(`[...document.querySelectorAll('.monaco-dialog-box, [aria-modal="true"]')].map((d) => d.textContent).join(' | ')`);
-    throw new Error(`${String(e)}; modal on screen: ${JSON.stringify(String(modal).slice(0, 500))}`);
-  });
+  // Once in many runs the palette came up inert (something modal over the workbench): the error says what it was.
+  await onScreenFailure(page, 'typing into the command palette', () => input.fill('>Preferences: Color Theme', { timeout: 30_000 }));
   // Click the command itself: the first row may be "Browse Color Themes in Marketplace" (offline here).
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
   await page.waitForFunction(`(() => {

@@ -3,7 +3,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { SimulatorConnection } from '../harness/simulatorConnection';
-import { activityBarEntry, openWorkbench, runFromCommandPalette, simulatorOrSkip, waitForCommandInput, type Workbench } from './workbench';
+import {
+  activityBarEntry,
+  onScreenFailure,
+  openWorkbench,
+  runFromCommandPalette,
+  runFromContextMenu,
+  simulatorOrSkip,
+  visibleDialog,
+  waitForCommandInput,
+  type Workbench,
+} from './workbench';
 
 const EM_SERVER = 'Simulator · Enterprise Manager';
 const VB365_SERVER = 'Simulator · Microsoft 365';
@@ -33,31 +43,9 @@ function serverRow(page: Page, name: string): Locator {
 
 /** Answers one Add Server step once its prompt shows (typing earlier would land in the previous step). */
 async function answerStep(page: Page, prompt: string, value: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor();
+  await onScreenFailure(page, `waiting for the step "${prompt}"`, () => page.locator('.quick-input-widget .quick-input-message', { hasText: prompt }).waitFor());
   await quickInputBox(page).fill(value);
   await page.keyboard.press('Enter');
-}
-
-/** Right-clicks a row and runs the context-menu entry `label` (waits for the menu to settle first). */
-async function runFromContextMenu(page: Page, row: Locator, label: string): Promise<void> {
-  const entry = page.locator('.monaco-menu .action-label', { hasText: label }).first();
-  const menu = page.locator('.monaco-menu');
-  // A right-click or a click that lands while the tree re-renders the row (the monitor, a rename) can open no menu,
-  // or leave the menu open with nothing run: close it and try again, as a person would.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await row.click({ button: 'right' });
-      await entry.waitFor({ timeout: 5_000 });
-      await entry.hover();
-      await entry.click();
-      await menu.waitFor({ state: 'detached', timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-      await menu.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-    }
-  }
 }
 
 /** Empties the clipboard so a copy that silently fails cannot pass on the previous copy's text. */
@@ -98,6 +86,23 @@ async function firstSessionRow(page: Page): Promise<Locator> {
   return page.locator('.sidebar .monaco-list-row[aria-level="2"]').first();
 }
 
+/**
+ * The session rows under the expanded server once every one of them is `what` (other rows, such as "Load more…" or
+ * "No restore sessions match the filter", may be there too). Right after a filter change VS Code may still show the
+ * previous list for a moment (it re-renders asynchronously), so the rows are judged once they satisfy the filter,
+ * and the step fails, naming the rows, when they never do.
+ */
+async function filteredSessionRows(page: Page, what: string, accepts: (label: string) => boolean, options: { atLeastOne: boolean }): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const labels = await page.locator('.sidebar .monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const sessions = labels.filter((label) => label.startsWith('Restore session'));
+    if (labels.length > 0 && sessions.every(accepts) && (sessions.length > 0 || !options.atLeastOne)) return sessions;
+    if (Date.now() > deadline) throw new Error(`the rows never all were ${what} sessions: ${JSON.stringify(labels)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The collapse-all title action: the tree renders only visible rows, so tests start from the two server rows. */
 async function collapseAll(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Collapse All' }).click();
@@ -113,12 +118,6 @@ function writeUserSetting(workbench: Workbench, key: string, value: unknown): vo
   const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   settings[key] = value;
   fs.writeFileSync(file, JSON.stringify(settings, null, 2));
-}
-
-async function visibleDialog(page: Page): Promise<Locator> {
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor();
-  return dialog;
 }
 
 /**
@@ -170,16 +169,9 @@ suite('UI: walkthrough of a demanding user', () => {
     await workbench!.screenshot('walk-01-filter-running');
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
-    const sessionRows = page.getByRole('treeitem', { name: /^Restore session / });
-    // Every session left is running (its accessible name carries the state), or the server has none running.
-    await page.waitForFunction(`(() => {
-      const rows = [...document.querySelectorAll('.sidebar .monaco-list-row[aria-level="2"]')];
-      return rows.length > 0;
-    })()`);
-    for (const name of await sessionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''))) {
-      // The label carries the server's own state word (Starting/Working/Stopping).
-      assert.match(name, /Starting|Working|Running|Stopping/, `a filtered row is not running: ${name}`);
-    }
+    // Every session left is running (the label carries the server's own state word: Starting/Working/Stopping), or
+    // the server has none running.
+    await filteredSessionRows(page, 'running', (label) => /Starting|Working|Running|Stopping/.test(label), { atLeastOne: false });
 
     await page.getByRole('button', { name: 'Clear Filter', exact: true }).click();
     await message.waitFor({ state: 'hidden' });
@@ -189,19 +181,6 @@ suite('UI: walkthrough of a demanding user', () => {
     // session's name, the picker now showing Failed as chosen.
     const checkedChoices = (): Promise<string[]> =>
       page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').filter({ visible: true }).evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
-    const rowLabels = (): Promise<string[]> => sessionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
-    /**
-     * The rows once every one matches: a re-expanded server can show its previous children until the filtered list
-     * arrives (seen under load). Gives up after 30 s and returns what is shown, for the assertions to name.
-     */
-    const settledRowLabels = async (matches: (label: string) => boolean): Promise<string[]> => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const labels = await rowLabels();
-        if ((labels.length > 0 && labels.every(matches)) || Date.now() > deadline) return labels;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     /** Opens Filter… and brings the Failed choice into view (the list renders only what fits); what is checked. */
     const openFilter = async (): Promise<{ visibleChecked: string[]; failedChecked: boolean }> => {
       await collapseAll(page);
@@ -228,9 +207,7 @@ suite('UI: walkthrough of a demanding user', () => {
     await message.getByText('Filter: Failed').waitFor();
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
-    await firstSessionRow(page);
-    const failed = await settledRowLabels((label) => /Failed/.test(label));
-    for (const label of failed) assert.match(label, /Failed/, `a filtered row did not fail: ${label}`);
+    const failed = await filteredSessionRows(page, 'failed', (label) => /Failed/.test(label), { atLeastOne: true });
     // "Restore session dc201@2026-11-25 10:28:31, Failed · 3m 12s" → "dc201" (a session another suite started has
     // no "@": "Restore session panel-live-1795617215960, Failed · 48s" → "panel-live-1795617215960")
     const namePart = failed[0].replace(/^Restore session /, '').split(',')[0].split('@')[0];
@@ -243,15 +220,12 @@ suite('UI: walkthrough of a demanding user', () => {
     await message.getByText(`Filter: Failed, “${namePart}”`).waitFor();
     await serverRow(page, EM_SERVER).click();
     await page.keyboard.press('ArrowRight');
-    await firstSessionRow(page).catch(async (e: unknown) => {
+    await filteredSessionRows(page, `failed and named like "${namePart}"`, (label) => /Failed/.test(label) && label.toLowerCase().includes(namePart.toLowerCase()), {
+      atLeastOne: true,
+    }).catch(async (e: unknown) => {
       await workbench!.screenshot('walk-02c-filter-failed-text-stuck');
-      const rows = await page.locator('.sidebar .monaco-list-row').evaluateAll((r) => r.map((x) => x.getAttribute('aria-label')));
-      throw new Error(`${String(e)}; rows: ${JSON.stringify(rows)}; name part ${JSON.stringify(namePart)}`);
+      throw e;
     });
-    for (const label of await settledRowLabels((l) => /Failed/.test(l) && l.toLowerCase().includes(namePart.toLowerCase()))) {
-      assert.match(label, /Failed/, `a filtered row did not fail: ${label}`);
-      assert.ok(label.toLowerCase().includes(namePart.toLowerCase()), `a filtered row does not contain "${namePart}": ${label}`);
-    }
     await workbench!.screenshot('walk-02b-filter-failed-text');
     await page.getByRole('button', { name: 'Clear Filter', exact: true }).click();
     await message.waitFor({ state: 'hidden' });
@@ -402,7 +376,7 @@ suite('UI: walkthrough of a demanding user', () => {
     assert.strictEqual(await quickInputBox(page).inputValue(), simulator.emUrl);
     await page.keyboard.press('Enter');
     await answerStep(page, 'Display name', 'Edited EM');
-    await page.locator('.quick-input-widget .quick-input-message', { hasText: 'User name' }).waitFor();
+    await onScreenFailure(page, 'waiting for the step "User name"', () => page.locator('.quick-input-widget .quick-input-message', { hasText: 'User name' }).waitFor());
     assert.strictEqual(await quickInputBox(page).inputValue(), simulator.credentials.em.username);
     await page.keyboard.press('Enter');
     await answerStep(page, 'leave empty to keep the stored one', '');

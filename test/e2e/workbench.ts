@@ -80,22 +80,113 @@ export function activityBarEntry(page: Page): Locator {
   return page.getByRole('tab', { name: /Veeam Restore Sessions/ });
 }
 
+/** How long a UI step may take on a loaded 2-core machine before the harness gives up and says what is on screen. */
+const STEP_TIMEOUT_MS = 30_000;
+
+/**
+ * What a person would see in the way, for error messages: open menus (their items, `>` marking the focused one),
+ * dialogs, the quick input (title, value, message, first rows), notification toasts and the focused element.
+ */
+export async function describeScreen(page: Page): Promise<string> {
+  const description = await page.evaluate<string>(`(() => {
+    const shown = (e) => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    const text = (e, max = 200) => (e ? (e.innerText || e.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, max) : '');
+    const parts = [];
+    for (const menu of document.querySelectorAll('.monaco-menu')) {
+      if (!shown(menu)) continue;
+      const items = [...menu.querySelectorAll('.action-item')].map((item) => {
+        const label = text(item.querySelector('.action-label'), 60);
+        return label && (item.contains(document.activeElement) ? '>' : '') + label;
+      });
+      parts.push('menu [' + items.filter(Boolean).join(', ') + ']');
+    }
+    for (const dialog of document.querySelectorAll('.monaco-dialog-box')) if (shown(dialog)) parts.push('dialog "' + text(dialog, 300) + '"');
+    const quick = document.querySelector('.quick-input-widget');
+    if (shown(quick)) {
+      const rows = [...quick.querySelectorAll('.quick-input-list .monaco-list-row')].filter(shown).slice(0, 5).map((r) => text(r, 60));
+      parts.push('quick input "' + text(quick.querySelector('.quick-input-title'), 80) + '" value "' + (quick.querySelector('input')?.value ?? '') +
+        '" message "' + text(quick.querySelector('.quick-input-message'), 120) + '" rows [' + rows.join(' | ') + ']');
+    }
+    const toasts = [...document.querySelectorAll('.notification-toast-container .notification-list-item-message')].filter(shown).map((t) => text(t, 120));
+    if (toasts.length) parts.push('notifications [' + toasts.join(' | ') + ']');
+    const active = document.activeElement;
+    parts.push('focus ' + (active ? active.tagName.toLowerCase() + '.' + String(active.className).split(' ').slice(0, 3).join('.') + ' "' + (active.getAttribute('aria-label') || text(active, 60)) + '"' : 'none'));
+    return parts.join('; ');
+  })()`);
+  return description;
+}
+
+/** Runs one UI step; when it fails, the error also says what was on screen then. */
+export async function onScreenFailure<T>(page: Page, step: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const screen = await describeScreen(page).catch((e: unknown) => `(screen unreadable: ${String(e)})`);
+    throw new Error(`${step} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n      on screen: ${screen}`);
+  }
+}
+
 /** Opens the command palette and runs the command whose label matches `title` (e.g. "Veeam: Add Server…"). */
 export async function runFromCommandPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await onScreenFailure(page, `running "${title}" from the command palette`, async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await input.fill(`>${title}`, { timeout: STEP_TIMEOUT_MS });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+  });
 }
 
 /** Waits until the palette has left command mode: the command's own input box or pick list shows. */
 export async function waitForCommandInput(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const input = document.querySelector('.quick-input-widget input');
-    return !!input && input.offsetParent !== null && !input.value.startsWith('>');
-  })()`);
+  await onScreenFailure(page, "waiting for the command's input", () =>
+    page.waitForFunction(
+      `(() => {
+        const input = document.querySelector('.quick-input-widget input');
+        return !!input && input.offsetParent !== null && !input.value.startsWith('>');
+      })()`,
+      undefined,
+      { timeout: STEP_TIMEOUT_MS },
+    ),
+  );
+}
+
+/** The label of the context-menu item that has the keyboard focus (null: the focus is not on an item). */
+const FOCUSED_MENU_ITEM = `(() => {
+  const item = document.activeElement?.closest('.context-view .monaco-menu .action-item');
+  return item ? (item.querySelector('.action-label')?.textContent ?? '').trim() : null;
+})()`;
+
+/**
+ * Right-clicks `row` and runs its context-menu entry `label` with the keyboard: arrows to the entry, Enter.
+ * Not a click on the entry: a menu item ignores mouse-ups until 100 ms (a timer) after the menu rendered, so that
+ * the right button's own release cannot pick an item; on a loaded machine a click can land before that timer runs
+ * and does nothing, the menu staying open. Keys act at once. Returns when the menu is gone, i.e. the command started;
+ * the caller waits for what the command does.
+ */
+export async function runFromContextMenu(page: Page, row: Locator, label: string): Promise<void> {
+  await onScreenFailure(page, `running "${label}" from the context menu`, async () => {
+    const menu = page.locator('.context-view .monaco-menu');
+    await row.click({ button: 'right', timeout: STEP_TIMEOUT_MS });
+    // The menu opens under the pointer: move it off, so that a mouseover cannot move the focus the keys steer.
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(`!!document.activeElement?.closest('.context-view .monaco-menu')`, undefined, { timeout: STEP_TIMEOUT_MS });
+    const entries = await menu.locator('.action-item:not(.disabled)').count();
+    for (let presses = 0; (await page.evaluate<string | null>(FOCUSED_MENU_ITEM)) !== label; presses++) {
+      if (presses > entries) throw new Error(`the context menu has no entry "${label}"`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+  });
+}
+
+/** Waits for a dialog (`.monaco-dialog-box`) and returns it. */
+export async function visibleDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await onScreenFailure(page, 'waiting for a dialog', () => dialog.waitFor({ timeout: STEP_TIMEOUT_MS }));
+  return dialog;
 }
 
 /** "Veeam: Open Restore Session…" with `reference`; picks `serverName` when the extension asks which server. */

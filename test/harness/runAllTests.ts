@@ -10,7 +10,7 @@ import { isSuiteResult, type SuiteResult } from './suiteResult';
 import { runVsCodeSuites } from './runVsCodeTests';
 
 /** `npm test` must finish (or fail) on a cold machine well within CI limits. */
-const ALL_TESTS_TIMEOUT_MS = 20 * 60_000;
+const ALL_TESTS_TIMEOUT_MS = 30 * 60_000;
 
 /** `npm run test:unit` exactly as defined, with a reporter that also writes the counts to a file. */
 function runUnitTests(): Promise<SuiteResult> {
@@ -33,8 +33,25 @@ function runUnitTests(): Promise<SuiteResult> {
   });
 }
 
-/** `npm test`: the unit tests, then the real-VS Code suites, then one closing line over all of them. */
+/**
+ * A static check run as its npm script (lint, typecheck), counted as one test: it passes when the script exits 0.
+ * Its output (the errors) goes to this terminal.
+ */
+async function runCheck(script: string): Promise<SuiteResult> {
+  console.log(`\n[test] npm run ${script}`);
+  const passed = await runCommand('npm', ['run', '-s', script], { cwd: REPO_ROOT }).then(
+    () => true,
+    () => false,
+  );
+  return { suite: script, passes: passed ? 1 : 0, failures: passed ? 0 : 1, pending: 0, report: '' };
+}
+
+/**
+ * `npm test`: lint and typecheck (so nothing lands that breaks them), the unit tests, then the real-VS Code suites,
+ * then one closing line over all of them. A failed check does not stop the tests: the run shows everything at once.
+ */
 async function runAllTests(): Promise<SuiteResult[]> {
+  const checks = [await runCheck('lint'), await runCheck('typecheck')];
   // Some unit tests exercise the bundles (dist/cli.js); a fresh clone has none yet.
   await runCommand('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT });
   const unit = await runUnitTests();
@@ -42,7 +59,7 @@ async function runAllTests(): Promise<SuiteResult[]> {
     console.error(`[vscode-tests] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return [{ suite: 'VS Code harness', passes: 0, failures: 1, pending: 0, report: '' }];
   });
-  return [unit, ...vscodeSuites];
+  return [...checks, unit, ...vscodeSuites];
 }
 
 exitOnSignals();

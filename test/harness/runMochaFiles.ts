@@ -14,6 +14,8 @@ export interface MochaFilesOptions {
   timeoutMs: number;
   /** Also echo the reporter's output to this process's console while it runs. */
   echo: boolean;
+  /** Run only the tests whose full title contains this text (mocha's --grep). */
+  grep?: string;
 }
 
 function findFiles(directory: string, suffix: string): string[] {
@@ -30,7 +32,7 @@ function findFiles(directory: string, suffix: string): string[] {
  * extension host (where stdout goes nowhere useful, so the output travels in the result) and for the UI tests.
  */
 export async function runMochaFiles(options: MochaFilesOptions): Promise<SuiteResult> {
-  const mocha = new Mocha({ ui: options.ui, timeout: options.timeoutMs, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: options.ui, timeout: options.timeoutMs, color: false, reporter: 'spec', ...(options.grep ? { grep: options.grep } : {}) });
   for (const file of findFiles(options.directory, options.suffix)) mocha.addFile(file);
   const lines: string[] = [];
   const base = Mocha.reporters.Base;
@@ -52,5 +54,7 @@ export async function runMochaFiles(options: MochaFilesOptions): Promise<SuiteRe
     return { suite: options.suite, ...counts, report: lines.join('\n') };
   } finally {
     base.consoleLog = originalLog;
+    // A later run in this process (npm run test:ui -- --repeat N) must load the suites afresh, not from require's cache.
+    mocha.unloadFiles();
   }
 }

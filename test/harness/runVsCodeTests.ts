@@ -21,7 +21,7 @@ function step(message: string): void {
 }
 
 /** Builds the extension and its .vsix (production bundle for the .vsix, then a dev bundle with source maps). */
-async function buildExtension(): Promise<void> {
+export async function buildExtension(): Promise<void> {
   step('packaging the .vsix (npm run package)');
   await runCommand('npm', ['run', '-s', 'package'], { cwd: REPO_ROOT, capture: true });
   if (!fs.existsSync(VSIX_PATH)) throw new Error(`npm run package did not produce ${VSIX_PATH}`);
