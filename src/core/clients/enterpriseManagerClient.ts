@@ -2,7 +2,7 @@ import { VeeamError, isVeeamError } from '../errors';
 import { headerValue, type HttpRequest, type HttpResponse } from '../http/httpExchange';
 import type { ServerHttpClient } from '../http/serverHttpClient';
 import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
 import { isGuid } from '../model/restoreSessionUid';
 import { parseEnterpriseManagerDocument } from '../parsing/enterpriseManagerParser';
 import type { ParsedDocument } from '../parsing/parsedDocument';
@@ -12,6 +12,7 @@ import { collectFilteredPage, pageOf } from './clientSidePaging';
 import type { ClientOptions } from './createClient';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
 import { pathForHref } from './relatedHref';
+import { RestorePointPlatforms } from './restorePointPlatforms';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
 import { hasFilter, matchesFilter } from './sessionFilterMatch';
 import { sortNewestFirst } from '../model/sessionOrder';
@@ -42,12 +43,14 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   /** Set once the query service has answered 400/404/501: the collection is used for the client's life. */
   private queryUnsupported = false;
   private readonly stored: StoredToken<EnterpriseManagerLogon>;
+  private readonly platforms: RestorePointPlatforms;
 
   constructor(
     private readonly options: ClientOptions,
     private readonly http: ServerHttpClient,
   ) {
     this.stored = new StoredToken(options.tokenStore, isLogon);
+    this.platforms = new RestorePointPlatforms((href) => this.getRaw(href, 'json'), options.logger);
   }
 
   async connect(signal?: AbortSignal): Promise<string> {
@@ -93,6 +96,10 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   /** Enterprise Manager has no per-session event log in its REST API. */
   async getEvents(_id: string, _signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
     return [];
+  }
+
+  platformOf(session: RestoreSession): Promise<Platform> {
+    return this.platforms.platformOf(session);
   }
 
   async getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {
