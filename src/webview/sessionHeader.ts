@@ -1,6 +1,6 @@
 import type { PanelContext, PanelSession } from '../shared/sessionPanelProtocol';
 import { untranslated } from '../vscode/presentation/translate';
-import { resultText, stateLabel } from '../vscode/presentation/sessionPresentation';
+import { resultText, showsProgress, stateLabel } from '../vscode/presentation/sessionPresentation';
 import { h, setText } from './elements';
 
 /** Name, kind line, state and result badges, and the progress bar. Updated in place on every session message. */
@@ -16,13 +16,14 @@ export class SessionHeader {
     attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Progress' },
   }, this.fill);
   private readonly percent = h('span', { className: 'progress-label', testId: 'progress-label' });
+  private readonly progressRow = h('div', { className: 'progress-row', testId: 'progress-row' }, this.bar, this.percent);
   readonly element = h(
     'header',
     { className: 'session-header' },
     this.name,
     this.kind,
     h('div', { className: 'badges' }, this.state, this.result),
-    h('div', { className: 'progress-row' }, this.bar, this.percent),
+    this.progressRow,
   );
 
   render(session: PanelSession, context: PanelContext | undefined): void {
@@ -37,6 +38,8 @@ export class SessionHeader {
     setText(this.result, resultText(session, untranslated));
     this.result.dataset.result = session.result;
 
+    // A finished session shows its result badge, not a bar (EM reports Progress 0 on some successful restores).
+    this.progressRow.hidden = !showsProgress(session);
     this.renderProgress(session.progress, running);
   }
 

@@ -85,7 +85,8 @@ export class SessionPage {
     window.addEventListener('scroll', () => this.onScroll(), { passive: true });
     // Live duration: computed here from creationTime, so a running session ticks without host traffic.
     window.setInterval(() => {
-      if (this.session && (this.session.state === 'running' || this.session.state === 'stopping')) this.fields.tick(Date.now());
+      // Unknown states too: such a session may still run, and without an end time its duration is live.
+      if (this.session && this.session.state !== 'finished') this.fields.tick(Date.now());
     }, 1000);
   }
 

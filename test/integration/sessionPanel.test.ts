@@ -104,6 +104,33 @@ suite('session panel in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('an EM session without RestoredObjRef shows the platform of its Related VM restore point', async () => {
+    const client = await api.registry.getClient(serverIds.em!);
+    const rows = (await client.listSessions({ page: 1, pageSize: 100, filter: { states: ['finished'] } })).sessions.filter((s) => s.platform === 'unknown');
+    let target: RestoreSession | undefined;
+    for (const row of rows) {
+      const full = await client.getSession(row.id);
+      if (full.links.some((l) => l.rel === 'Related' && /\/vmRestorePoints\//.test(l.href))) {
+        target = full;
+        break;
+      }
+    }
+    assert.ok(target, `no finished session without RestoredObjRef but with a restore point among ${rows.length}`);
+    const ref = { serverId: serverIds.em!, sessionId: target.id };
+    const resolved = new Promise<RestoreSession>((resolve) => {
+      const subscription = api.panels.onDidUpdatePanel((u) => {
+        if (u.ref.sessionId === ref.sessionId && u.session.platform !== 'unknown') {
+          subscription.dispose();
+          resolve(u.session);
+        }
+      });
+    });
+    await openSession(target.id, ref.serverId);
+    const session = await resolved;
+    assert.ok(['vSphere', 'Hyper-V', 'Cloud Director'].includes(session.platform), session.platform);
+    assert.strictEqual(api.panels.get(ref)?.currentSession?.platform, session.platform);
+  });
+
   test('a running session panel receives live updates from the monitor', async () => {
     const name = `panel-live-${Date.now()}`;
     const id = await startRunningSession(simulator, 'em', name);

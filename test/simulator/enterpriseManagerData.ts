@@ -3,7 +3,11 @@ import { nameStamp, timestamp, type SimTimestamp } from './simulatedTime';
 
 export type EmPlatform = 'VMware' | 'HyperV' | 'vCloud';
 export type EmJobType = 'RestoreVm' | 'FileLevelRestore';
-export type EmState = 'Starting' | 'Working' | 'Stopping' | 'Stopped';
+/**
+ * The documented states, and `Postprocessing`: a word this simulator plays a newer server with (the client does not
+ * know it), between Working and Stopped on a few sessions. A test may also force any other word, or none (`''`).
+ */
+export type EmState = 'Starting' | 'Working' | 'Stopping' | 'Stopped' | 'Postprocessing' | (string & {});
 export type EmResult = 'None' | 'Success' | 'Warning' | 'Failed';
 
 export interface EmBackupServer {
@@ -34,7 +38,10 @@ export interface EmRestoreSession {
   jobType: EmJobType;
   creation: SimTimestamp;
   end?: SimTimestamp;
+  /** `''` = the State element is left out (forced by a test). */
   state: EmState;
+  /** A test forced the state: the progression leaves the session alone until a test ends it. */
+  stateHeld?: boolean;
   result: EmResult;
   /** Absent on some finished sessions, as in some documented examples. */
   progress?: number;
@@ -96,6 +103,11 @@ export function generateEnterpriseManagerData(random: SeededRandom, sessionCount
     const startMs = anchorMs - (running ? random.int(20, 600) : random.int(10 * 60, 28 * 24 * 3600)) * 1000 + random.int(0, 999);
     const session = makeSession(random, backupServers[serverIndex], inventories[serverIndex], startMs, restorePointsById);
     if (running) makeRunning(session, i - finishedCount, runningCount);
+    // The last of three or more running sessions is past its work, in a state the client does not know.
+    if (running && runningCount >= 3 && i === sessionCount - 1) {
+      session.state = 'Postprocessing';
+      session.progress = 100;
+    }
     else finish(random, session, startMs + random.int(30, 3 * 3600) * 1000, random.weighted<Exclude<EmResult, 'None'>>([['Success', 75], ['Warning', 15], ['Failed', 10]]));
     perServer[serverIndex].push(session);
   }
@@ -175,8 +187,9 @@ function makeSession(
     state: 'Starting',
     result: 'None',
     progress: 0,
-    // The restored object is known for whole-VM restores; FLR sessions mostly lack it.
-    restoredObjRef: jobType === 'RestoreVm' || random.chance(0.2) ? vm.objRef : undefined,
+    // No published EM session carries RestoredObjRef: most lack it here too (the platform then comes from the Related
+    // VM restore point); a few carry it, as the field is in the schema.
+    restoredObjRef: random.chance(0.1) ? vm.objRef : undefined,
     backupServer: server,
     restorePoint,
   };

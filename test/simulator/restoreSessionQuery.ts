@@ -11,7 +11,8 @@ interface QueryField {
   read(session: EmRestoreSession): string | number | undefined;
 }
 
-const STATE_ORDER = ['Starting', 'Working', 'Stopping', 'Stopped'];
+// The documented four, then the word this simulator plays a newer server with (after them: the documented indices hold).
+const STATE_ORDER = ['Starting', 'Working', 'Stopping', 'Stopped', 'Postprocessing'];
 // None precedes Success, so `Result>Success` means Warning or Failed as documented.
 const RESULT_ORDER = ['None', 'Success', 'Warning', 'Failed'];
 
@@ -21,7 +22,7 @@ const FIELDS: readonly QueryField[] = [
   { name: 'Type', kind: 'enum', values: ['RestoreVm', 'FileLevelRestore'], read: (s) => s.jobType },
   { name: 'CreationTime', kind: 'date', read: (s) => s.creation.ms },
   { name: 'EndTime', kind: 'date', read: (s) => s.end?.ms },
-  { name: 'State', kind: 'enum', values: STATE_ORDER, read: (s) => s.state },
+  { name: 'State', kind: 'enum', values: STATE_ORDER, read: (s) => s.state || undefined },
   { name: 'Result', kind: 'enum', values: RESULT_ORDER, read: (s) => s.result },
   { name: 'BackupServerUid', kind: 'string', read: (s) => `urn:veeam:BackupServer:${s.backupServer.id}` },
   { name: 'BackupServerName', kind: 'string', read: (s) => s.backupServer.name },
@@ -61,8 +62,14 @@ function compileNode(node: FilterNode): SessionPredicate {
   return (s) => {
     const actual = field.read(s);
     if (actual === undefined) return false; // like SQL NULL: no comparison holds
-    return holds(node.operator, compareValues(comparable(field, actual), expected));
+    return holds(node.operator, compareValues(stored(field, actual), expected));
   };
+}
+
+/** A session's own value in comparable form: a word a test forced that the enum lacks sorts after the known ones. */
+function stored(field: QueryField, value: string | number): string | number {
+  if (field.kind === 'enum' && field.values && !field.values.some((v) => v.toLowerCase() === String(value).toLowerCase())) return field.values.length;
+  return comparable(field, value);
 }
 
 function comparable(field: QueryField, value: string | number): string | number {
@@ -107,7 +114,7 @@ export function compileSort(fieldName: string, descending: boolean): { field: st
   const key = (s: EmRestoreSession): string | number => {
     const v = field.read(s);
     if (v === undefined) return -Infinity;
-    return field.kind === 'string' ? String(v).toLowerCase() : comparable(field, v);
+    return field.kind === 'string' ? String(v).toLowerCase() : stored(field, v);
   };
   const sign = descending ? -1 : 1;
   return { field: field.name, compare: (a, b) => sign * compareValues(key(a), key(b)) };

@@ -2,6 +2,11 @@ import type { EmRestoreSession } from './enterpriseManagerData';
 
 /** EM session fields a test may dictate after adding a session (webview safety: hostile names, objects, links). */
 export interface SessionOverrides {
+  /**
+   * State word, verbatim: one the client does not know (`Postprocessing`) or `''` for none holds until a test sends
+   * `Stopped`, which ends the session (see SessionProgression.forceEnterpriseManagerState).
+   */
+  state?: string;
   name?: string;
   vmDisplayName?: string;
   restoredObjRef?: string;
@@ -9,7 +14,7 @@ export interface SessionOverrides {
   extraLinkHrefs?: string[];
 }
 
-const STRING_FIELDS = ['name', 'vmDisplayName', 'restoredObjRef'] as const;
+const STRING_FIELDS = ['name', 'vmDisplayName', 'restoredObjRef', 'state'] as const;
 
 /** Validates the JSON body of `POST /sessions/{id}/fields`. */
 export function checkSessionOverrides(input: unknown): SessionOverrides {
@@ -30,6 +35,7 @@ export function checkSessionOverrides(input: unknown): SessionOverrides {
   return out;
 }
 
+/** Sets the plain fields; the caller applies `state` (it moves the session's progression). */
 export function applySessionOverrides(session: EmRestoreSession, overrides: SessionOverrides): void {
   if (overrides.name !== undefined) session.name = overrides.name;
   if (overrides.vmDisplayName !== undefined) session.vmDisplayName = overrides.vmDisplayName;

@@ -15,7 +15,8 @@ interface RunPlan {
 
 /**
  * Moves running sessions forward on one unref'd interval: EM Starting → Working (Progress rising) →
- * Stopping → Stopped with a result; VB365 Working with item events appended → Stopped.
+ * Stopping → Stopped with a result (a session generated in `Postprocessing`, a state the client does not know,
+ * stops after a few ticks); VB365 Working with item events appended → Stopped.
  */
 export class SessionProgression {
   private timer: NodeJS.Timeout | undefined;
@@ -42,6 +43,22 @@ export class SessionProgression {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * A test dictates an EM session's state: any word, or `''` for none, holds until the test dictates `Stopped`, which
+   * ends the session now (end time, final result) the way the progression would.
+   */
+  forceEnterpriseManagerState(s: EmRestoreSession, state: string): void {
+    this.em.revision++;
+    if (state !== 'Stopped') {
+      s.state = state;
+      s.stateHeld = true;
+      return;
+    }
+    s.stateHeld = false;
+    finish(this.random, s, this.now(), this.emPlans.get(s)?.finalResult ?? 'Success');
+    this.emPlans.delete(s);
   }
 
   /** `durationSeconds`: roughly how long the progress takes to reach 100 (default: 50–100 ticks). */
@@ -75,6 +92,7 @@ export class SessionProgression {
   }
 
   private advanceEnterpriseManager(s: EmRestoreSession, plan: RunPlan, now: number): void {
+    if (s.stateHeld) return;
     plan.ticksInPhase++;
     switch (s.state) {
       case 'Starting':
@@ -97,6 +115,13 @@ export class SessionProgression {
           const progress = s.progress;
           finish(this.random, s, now, plan.finalResult);
           s.progress = progress;
+          this.emPlans.delete(s);
+        }
+        return;
+      case 'Postprocessing':
+        if (plan.ticksInPhase >= 3) {
+          finish(this.random, s, now, plan.finalResult);
+          s.progress = 100;
           this.emPlans.delete(s);
         }
         return;

@@ -153,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const session = em.sessionsById.get(id);
     if (!session) return false;
     applySessionOverrides(session, overrides);
+    if (overrides.state !== undefined) progression.forceEnterpriseManagerState(session, overrides.state);
     em.revision++;
     return true;
   };

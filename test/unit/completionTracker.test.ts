@@ -27,6 +27,14 @@ describe('completion tracker', () => {
     assert.strictEqual(tracker.observe('s/1', finished, () => 'all'), true);
   });
 
+  it('takes a session first seen in a state it does not know for possibly running: its finish is a completion', () => {
+    const tracker = new CompletionTracker();
+    assert.strictEqual(tracker.observe('s/1', unknown, () => 'all'), false);
+    assert.strictEqual(tracker.observe('s/1', unknown, () => 'all'), false);
+    assert.strictEqual(tracker.observe('s/1', finished, () => 'all'), true);
+    assert.strictEqual(tracker.observe('s/1', finished, () => 'all'), false);
+  });
+
   it('"opened" reports only sessions the user opened; "off" reports none', () => {
     const tracker = new CompletionTracker();
     tracker.markOpened('s/2');

@@ -76,4 +76,41 @@ describe('poll scheduler', () => {
     scheduler.reset('s1');
     assert.strictEqual(scheduler.nextDelay([demand({ listRunning: true })], true), 0);
   });
+
+  it('keeps polling sessions in an unknown state, each interval twice the last up to a ceiling, until none is left', () => {
+    const poll = (d: ServerDemand): number => {
+      const delay = scheduler.nextDelay([d], true);
+      assert.notStrictEqual(delay, undefined, 'an unknown state must stay polled');
+      now += delay ?? 0;
+      const plans = scheduler.duePlans([d], true);
+      assert.strictEqual(plans.length, 1);
+      scheduler.started('s1');
+      scheduler.succeeded('s1');
+      return delay ?? -1;
+    };
+    const watched = demand({ watchedUnknown: 1 });
+    scheduler.succeeded('s1');
+    const delays = Array.from({ length: 8 }, () => poll(watched));
+    assert.deepStrictEqual(delays, [5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000, 60_000]);
+    // Once a known running state shows up the running interval applies again, and the backoff starts over.
+    assert.strictEqual(poll(demand({ watchedPending: 1, watchedUnknown: 1 })), 5_000);
+    assert.strictEqual(poll(watched), 5_000);
+    // Unknown gone (a known final state arrived): nothing left to poll.
+    assert.strictEqual(scheduler.nextDelay([demand()], true), undefined);
+  });
+
+  it('asks for the list when the unknown state is on the loaded first page, and never polls slower than a visible list', () => {
+    const onList = demand({ unknownOnList: true });
+    assert.deepStrictEqual(scheduler.duePlans([onList], true), [{ serverId: 's1', list: true }]);
+    assert.deepStrictEqual(scheduler.duePlans([demand({ watchedUnknown: 2 })], true), [{ serverId: 's1', list: false }]);
+    for (let i = 0; i < 6; i++) {
+      scheduler.started('s1');
+      scheduler.succeeded('s1');
+      now += 120_000;
+      scheduler.duePlans([onList], true);
+    }
+    scheduler.succeeded('s1');
+    assert.strictEqual(scheduler.nextDelay([onList], true), 60_000);
+    assert.strictEqual(scheduler.nextDelay([demand({ unknownOnList: true, listVisible: true })], true), 30_000);
+  });
 });

@@ -8,6 +8,8 @@ import {
   resultText,
   sessionIcon,
   sessionTooltipMarkdown,
+  showsProgress,
+  stateLabel,
 } from '../../src/vscode/presentation/sessionPresentation';
 import { untranslated as t } from '../../src/vscode/presentation/translate';
 
@@ -75,8 +77,35 @@ describe('session description and icon', () => {
     assert.strictEqual(sessionDescription(session({ result: 'failed', rawResult: 'Failed', durationMs: 45_000 }), NOW, t), 'Failed · 45s');
   });
 
-  it('keeps an unknown result string visible', () => {
-    assert.strictEqual(sessionDescription(session({ result: 'unknown', rawResult: 'Partial', durationMs: undefined, creationTime: undefined }), NOW, t), 'Partial');
+  it('keeps an unknown result string visible, marked as unknown', () => {
+    assert.strictEqual(sessionDescription(session({ result: 'unknown', rawResult: 'Partial', durationMs: undefined, creationTime: undefined }), NOW, t), 'Unknown (Partial)');
+  });
+
+  it('shows a state it does not know as "Unknown (word)" with a question mark, never as running or finished', () => {
+    const s = session({ state: 'unknown', rawState: 'Postprocessing', result: 'unknown', rawResult: 'None', progress: 64, endTime: undefined, durationMs: undefined });
+    assert.strictEqual(stateLabel(s, t), 'Unknown (Postprocessing)');
+    assert.strictEqual(resultText(s, t), 'Unknown');
+    assert.strictEqual(sessionDescription(s, NOW, t), 'Unknown (Postprocessing) · 10m 0s');
+    assert.deepStrictEqual(sessionIcon(s), { id: 'question' });
+    assert.strictEqual(showsProgress(s), false);
+    const md = sessionTooltipMarkdown(s, NOW, t, (iso) => iso);
+    assert.match(md, /State: Unknown \\\(Postprocessing\\\)/);
+    assert.match(md, /Result: Unknown {2}/);
+    assert.doesNotMatch(md, /Running|Pending|Success|Finished/);
+    // No state at all (an older or stripped response): "Unknown", not a guess.
+    const absent = session({ state: 'unknown', rawState: '', result: 'unknown', rawResult: '' });
+    assert.strictEqual(stateLabel(absent, t), 'Unknown');
+    assert.strictEqual(resultText(absent, t), 'Unknown');
+    assert.deepStrictEqual(sessionIcon(absent), { id: 'question' });
+  });
+
+  it('shows a finished session whose server reports Progress 0 by its result, with no bar and no "0%"', () => {
+    // Veeam's own file-level-restore examples finish with Success and Progress 0.
+    const flr = session({ type: 'FileLevelRestore', typeLabel: 'File-level restore', progress: 0 });
+    assert.strictEqual(showsProgress(flr), false);
+    assert.strictEqual(sessionDescription(flr, NOW, t), 'Success · 3m 12s');
+    assert.doesNotMatch(sessionAccessibilityLabel(flr, NOW, t), /percent|0%/);
+    assert.strictEqual(showsProgress(session({ state: 'running', rawState: 'Working', result: 'pending', progress: 0 })), true);
   });
 
   it('picks icon and colour by result', () => {
@@ -111,8 +140,9 @@ describe('result wording', () => {
     assert.strictEqual(resultText(session(), t), 'Success');
     assert.strictEqual(resultText(session({ result: 'warning', rawResult: 'WARNING' }), t), 'Warning');
     assert.strictEqual(resultText(session({ result: 'failed', rawResult: 'Failed' }), (m) => `Fehler:${m}`), 'Fehler:Failed (Failed)');
-    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'Partial' }), t), 'Partial');
-    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'None' }), t), 'Unknown result');
+    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'Partial' }), t), 'Unknown (Partial)');
+    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: 'None' }), t), 'Unknown');
+    assert.strictEqual(resultText(session({ result: 'unknown', rawResult: '' }), t), 'Unknown');
   });
 });
 

@@ -2,7 +2,7 @@ import { VeeamError, isVeeamError } from '../errors';
 import { headerValue, type HttpRequest, type HttpResponse } from '../http/httpExchange';
 import type { ServerHttpClient } from '../http/serverHttpClient';
 import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
 import { isGuid } from '../model/restoreSessionUid';
 import { parseEnterpriseManagerDocument } from '../parsing/enterpriseManagerParser';
 import type { ParsedDocument } from '../parsing/parsedDocument';
@@ -13,6 +13,7 @@ import type { ClientOptions } from './createClient';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
 import { advertisedOriginOf } from './advertisedOrigin';
 import { pathForHref } from './relatedHref';
+import { RestorePointPlatforms } from './restorePointPlatforms';
 import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
 import { hasFilter, matchesFilter } from './sessionFilterMatch';
 import { sortNewestFirst } from '../model/sessionOrder';
@@ -45,12 +46,14 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   private readonly stored: StoredToken<EnterpriseManagerLogon>;
   /** Origins the server names itself by in its own hrefs, besides the configured one. */
   private readonly ownOrigins = new Set<string>();
+  private readonly platforms: RestorePointPlatforms;
 
   constructor(
     private readonly options: ClientOptions,
     private readonly http: ServerHttpClient,
   ) {
     this.stored = new StoredToken(options.tokenStore, isLogon);
+    this.platforms = new RestorePointPlatforms((href) => this.getRaw(href, 'json'), options.logger);
   }
 
   async connect(signal?: AbortSignal): Promise<string> {
@@ -101,6 +104,10 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
 
   advertisedOrigins(): readonly string[] {
     return [...this.ownOrigins];
+  }
+
+  platformOf(session: RestoreSession): Promise<Platform> {
+    return this.platforms.platformOf(session);
   }
 
   async getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {

@@ -2,7 +2,7 @@ import { VeeamError, isVeeamError } from '../errors';
 import type { HttpRequest, HttpResponse } from '../http/httpExchange';
 import type { ServerHttpClient } from '../http/serverHttpClient';
 import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../model/restoreSession';
 import { isGuid } from '../model/restoreSessionUid';
 import { VB365_LATEST_API_VERSION } from '../model/serverConfig';
 import { parseMicrosoft365Document, type Microsoft365Expectation } from '../parsing/microsoft365Parser';
@@ -134,6 +134,11 @@ export class Microsoft365Client implements RestoreSessionClient {
 
   advertisedOrigins(): readonly string[] {
     return [...this.ownOrigins];
+  }
+
+  /** Microsoft 365 sessions name their service in `type`: nothing to fetch. */
+  async platformOf(session: RestoreSession): Promise<Platform> {
+    return session.platform;
   }
 
   async getRaw(href: string, _format: BodyFormat, signal?: AbortSignal): Promise<RawBody> {

@@ -1,4 +1,4 @@
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, ServerKind, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, ServerKind, SessionPage } from '../model/restoreSession';
 
 export interface SessionFilter {
   /** Normalised states to include (empty/undefined = all). */
@@ -59,6 +59,11 @@ export interface RestoreSessionClient {
    * a port mapping), learned from documents it served about themselves. Links on them are this server's.
    */
   advertisedOrigins(): readonly string[];
+  /**
+   * The platform of a session fetched on its own: its own when known, else (EM) read once per VM restore point from
+   * its `Related` link and cached; `unknown` when that fails (logged). Never for list rows: one request per point.
+   */
+  platformOf(session: RestoreSession): Promise<Platform>;
   /** Fetches a related resource (a link href of this server) as a raw document. */
   getRaw(href: string, format: BodyFormat, signal?: AbortSignal): Promise<RawBody>;
   /** Ends the server-side session (EM logoff, VB365 token logout where supported). */

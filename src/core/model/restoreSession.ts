@@ -5,7 +5,7 @@ export type ServerKind = 'em' | 'vb365';
 /** Lifecycle, normalised: Starting/Working → running, Stopping → stopping, Stopped → finished. */
 export type SessionState = 'running' | 'stopping' | 'finished' | 'unknown';
 
-/** Outcome, normalised. `pending` while running (EM `None`, or VB365 while Working). */
+/** Outcome, normalised. `pending` while running (EM `None`, or VB365 while Working); `unknown` while the state is. */
 export type SessionResult = 'pending' | 'success' | 'warning' | 'failed' | 'unknown';
 
 export type Platform =
@@ -118,6 +118,14 @@ export interface SessionPage {
 
 export function isRunning(s: Pick<RestoreSessionSummary, 'state'>): boolean {
   return s.state === 'running' || s.state === 'stopping';
+}
+
+/**
+ * Running, or in a state this version does not know (absent, or a newer server's word such as "Postprocessing"):
+ * such a session may well still run, so it is kept watched until a known state arrives, never taken for finished.
+ */
+export function isPossiblyRunning(s: Pick<RestoreSessionSummary, 'state'>): boolean {
+  return s.state === 'running' || s.state === 'stopping' || s.state === 'unknown';
 }
 
 /** The list form of a fetched session, so a list keeps no links, unknown fields or response body. */

@@ -21,10 +21,12 @@ export function normaliseState(raw: string | undefined): SessionState {
 export function normaliseResult(raw: string | undefined, state: SessionState): SessionResult {
   // VB365 reports a result even while working (v5 examples show Working + Success): not an outcome yet.
   if (state === 'running' || state === 'stopping') return 'pending';
+  // A state we do not know may be running or over: no result word (not even "None") can be read as an outcome.
+  if (state === 'unknown') return 'unknown';
   switch (lowerCaseWord(raw ?? '')) {
     case 'none':
     case '':
-      return state === 'finished' ? 'unknown' : 'pending';
+      return 'unknown';
     case 'success':
       return 'success';
     case 'warning':

@@ -1,13 +1,13 @@
-import type { RestoreSession } from '../../core/model/restoreSession';
+import { isPossiblyRunning, type RestoreSession } from '../../core/model/restoreSession';
 
 export type CompletionNotificationSetting = 'all' | 'opened' | 'off';
 
 /**
- * Remembers the last state seen per session and reports a session exactly once when it goes from running to
- * finished. VS Code-free; the monitor feeds it every observation and shows the notification it returns.
+ * Remembers the last state seen per session and reports a session exactly once when it goes from running (or a state
+ * this version does not know, which may be a newer server's running state) to finished. VS Code-free; the monitor feeds it every observation and shows the notification it returns.
  */
 export class CompletionTracker {
-  /** Sessions last seen running. Finished ones are not kept: a browsed list observes tens of thousands. */
+  /** Sessions last seen running or in an unknown state. Finished ones are not kept: a browsed list observes tens of thousands. */
   private readonly running = new Set<string>();
   private readonly notified = new Set<string>();
   private readonly opened = new Set<string>();
@@ -22,11 +22,11 @@ export class CompletionTracker {
    * asks for a notification. A session first seen already finished is not a completion.
    */
   observe(key: string, session: Pick<RestoreSession, 'state'>, setting: () => CompletionNotificationSetting): boolean {
-    const running = session.state === 'running' || session.state === 'stopping';
+    // Unknown counts as possibly running: running → unknown → finished, and unknown → finished, are completions.
+    const running = isPossiblyRunning(session);
     const wasRunning = this.running.has(key);
-    // An "unknown" reading (odd server state) keeps what we knew, so running → unknown → finished still counts.
     if (running) this.running.add(key);
-    else if (session.state !== 'unknown') this.running.delete(key);
+    else this.running.delete(key);
     if (running || !wasRunning || session.state !== 'finished') return false;
     if (this.notified.has(key)) return false;
     // Read only for a completion: every list row is observed, and a settings read is not free.

@@ -24,6 +24,14 @@ export interface ServerDemand {
   listVisible: boolean;
   /** Sessions watched (panels) that are running or not yet seen, and not on the list's first page. */
   watchedPending: number;
+  /*
+   * Sessions in a state this version does not know (a newer server's word) may still run: they stay polled, with an
+   * interval that doubles while nothing known runs, until a known state arrives. Optional: absent means none.
+   */
+  /** The loaded first page shows a session in an unknown state (the list request answers for it). */
+  unknownOnList?: boolean;
+  /** Watched sessions in an unknown state, not on the list's first page. */
+  watchedUnknown?: number;
 }
 
 /** What one tick asks a due server for. */
@@ -38,7 +46,12 @@ interface ServerTiming {
   failures: number;
   notBefore?: number;
   inFlight: boolean;
+  /** Polls in a row made only for sessions in an unknown state: each one doubles the next interval. */
+  unknownPolls: number;
 }
+
+/** Ceiling of the interval for sessions in an unknown state (never below the running interval). */
+const UNKNOWN_STATE_MAX_MS = 60_000;
 
 export class PollScheduler {
   private readonly timings = new Map<string, ServerTiming>();
@@ -56,7 +69,10 @@ export class PollScheduler {
   intervalFor(demand: ServerDemand, focused: boolean): number | undefined {
     let interval: number | undefined;
     if (demand.listRunning || demand.watchedPending > 0) interval = this.intervals.runningMs;
-    else if (demand.listVisible) interval = this.intervals.listMs;
+    else {
+      if (demand.listVisible) interval = this.intervals.listMs;
+      if (isUnknownOnly(demand)) interval = Math.min(interval ?? Infinity, this.unknownInterval(demand.serverId));
+    }
     if (interval === undefined) return undefined;
     return focused ? interval : Math.max(interval, this.intervals.unfocusedMs);
   }
@@ -87,9 +103,20 @@ export class PollScheduler {
     return demands
       .filter((d) => {
         const due = this.dueAt(d, focused);
-        return due !== undefined && due <= now;
+        if (due === undefined || due > now) return false;
+        // Counted when the poll is decided: the next unknown-only poll waits twice as long, up to the ceiling.
+        const timing = this.timing(d.serverId);
+        timing.unknownPolls = isUnknownOnly(d) ? timing.unknownPolls + 1 : 0;
+        return true;
       })
-      .map((d) => ({ serverId: d.serverId, list: d.listRunning || d.listVisible }));
+      .map((d) => ({ serverId: d.serverId, list: d.listRunning || d.listVisible || (d.unknownOnList ?? false) }));
+  }
+
+  /** Running interval, doubled for every unknown-only poll in a row, up to UNKNOWN_STATE_MAX_MS. */
+  private unknownInterval(serverId: string): number {
+    const polls = this.timings.get(serverId)?.unknownPolls ?? 0;
+    const ceiling = Math.max(this.intervals.runningMs, UNKNOWN_STATE_MAX_MS);
+    return Math.min(ceiling, this.intervals.runningMs * 2 ** Math.min(polls, 20));
   }
 
   started(serverId: string): void {
@@ -133,9 +160,14 @@ export class PollScheduler {
   private timing(serverId: string): ServerTiming {
     let timing = this.timings.get(serverId);
     if (!timing) {
-      timing = { failures: 0, inFlight: false };
+      timing = { failures: 0, inFlight: false, unknownPolls: 0 };
       this.timings.set(serverId, timing);
     }
     return timing;
   }
+}
+
+/** Only sessions in an unknown state need the server (nothing known runs on it). */
+function isUnknownOnly(demand: ServerDemand): boolean {
+  return (demand.unknownOnList === true || (demand.watchedUnknown ?? 0) > 0) && !demand.listRunning && demand.watchedPending === 0;
 }

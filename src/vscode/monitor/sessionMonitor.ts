@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isVeeamError } from '../../core/errors';
 import type { RestoreSessionSummary } from '../../core/model/restoreSession';
-import { isRunning } from '../../core/model/restoreSession';
+import { isPossiblyRunning, isRunning } from '../../core/model/restoreSession';
 import { Disposable, toDisposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
@@ -102,7 +102,7 @@ export class SessionMonitor extends Disposable {
     );
   }
 
-  /** Keeps that session polled (while it runs) as long as the disposable lives. */
+  /** Keeps that session polled (while it runs, or its state is unknown) as long as the disposable lives. */
   watch(ref: SessionRef): vscode.Disposable {
     const key = keyOf(ref);
     const entry = this.watched.get(key) ?? { ref: { serverId: ref.serverId, sessionId: ref.sessionId }, count: 0 };
@@ -220,18 +220,22 @@ export class SessionMonitor extends Disposable {
       .map((server) => {
         const firstPage = store.firstPage(server.id);
         const listRunning = firstPage.some(isRunning);
+        // A state this version does not know may be a newer server's running state: polled too, with a backoff.
+        const unknownOnList = firstPage.some((s) => s.state === 'unknown');
         let watchedPending = 0;
+        let watchedUnknown = 0;
         let onFirstPage: Set<string> | undefined;
         for (const w of this.watched.values()) {
           if (w.ref.serverId !== server.id || !isPending(w)) continue;
-          // A running first page is polled anyway and answers for the watched sessions on it.
-          if (listRunning && (onFirstPage ??= new Set(firstPage.map((s) => s.id))).has(w.ref.sessionId)) continue;
-          watchedPending += 1;
+          // A first page polled anyway (running, or showing unknown states) answers for the watched sessions on it.
+          if ((listRunning || unknownOnList) && (onFirstPage ??= new Set(firstPage.map((s) => s.id))).has(w.ref.sessionId)) continue;
+          if (w.last?.state === 'unknown') watchedUnknown += 1;
+          else watchedPending += 1;
         }
         // While the view is on screen every server's first page stays fresh, collapsed or not, loaded or failed:
         // the status bar, the badge and completion notifications then cover every server, and a failed server
         // recovers by itself (the scheduler's backoff spaces the attempts).
-        return { serverId: server.id, listRunning, listVisible: treeVisible, watchedPending };
+        return { serverId: server.id, listRunning, listVisible: treeVisible, watchedPending, unknownOnList, watchedUnknown };
       });
   }
 }
@@ -243,7 +247,7 @@ function keyOf(ref: SessionRef): string {
   return `${ref.serverId}/${ref.sessionId}`;
 }
 
-/** Not seen yet, or still running. */
+/** Not seen yet, still running, or in a state we do not know (possibly running). */
 function isPending(w: Watched): boolean {
-  return !w.last || isRunning(w.last);
+  return !w.last || isPossiblyRunning(w.last);
 }

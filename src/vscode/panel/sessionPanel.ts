@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../../core/model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../../core/model/restoreSession';
 import { VeeamError } from '../../core/errors';
 import { isFullSession, isRunning, withListRow } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
@@ -45,7 +45,7 @@ export class SessionPanel extends Disposable {
   /** Fires once, when the panel is closed or disposed. */
   readonly onDidDispose = this.disposeEmitter.event;
   private readonly updateEmitter = this._register(new vscode.EventEmitter<PanelSession>());
-  /** Fires after a monitor update was applied (and sent to the page if it is showing). */
+  /** Fires after a monitor update (or the platform read from the restore point) was applied and sent to the page. */
   readonly onDidApplyUpdate = this.updateEmitter.event;
 
   private pageReady = false;
@@ -57,6 +57,9 @@ export class SessionPanel extends Disposable {
   private eventsFetchedAt = 0;
   private error: PanelError | undefined;
   private loading: AbortController | undefined;
+  /** EM: the platform read from the session's VM restore point (asked once per panel; the client caches per point). */
+  private platform: Platform | undefined;
+  private platformAsked = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -149,12 +152,33 @@ export class SessionPanel extends Disposable {
     }
   }
 
-  private applySession(session: RestoreSession): void {
+  private applySession(fetched: RestoreSession): void {
+    // List rows and fetches say "unknown" for EM sessions without RestoredObjRef; what the restore point said stays.
+    const session = this.platform && fetched.platform === 'unknown' ? { ...fetched, platform: this.platform } : fetched;
     this.session = withoutRaw(session);
     if (session.raw && (session.kind !== 'em' || session.raw.format === this.rawFormat)) this.raw = session.raw;
     this.panel.title = stripBidiControls(session.name) || this.ref.sessionId;
     this.post({ type: 'session', session: this.session });
     if (this.raw) this.post({ type: 'raw', raw: this.raw });
+    if (session.platform === 'unknown' && !this.platformAsked) void this.resolvePlatform(session);
+  }
+
+  /** Only for the session on screen: one small request (per restore point and server), never for list rows. */
+  private async resolvePlatform(session: RestoreSession): Promise<void> {
+    this.platformAsked = true;
+    try {
+      const client = await this.deps.registry.getClient(this.ref.serverId);
+      const platform = await client.platformOf(session);
+      if (this.isDisposed || platform === 'unknown') return;
+      this.platform = platform;
+      if (this.session?.platform !== 'unknown') return;
+      this.session = { ...this.session, platform };
+      this.post({ type: 'session', session: this.session });
+      this.updateEmitter.fire(this.session);
+    } catch (error) {
+      // Unknown stays unknown: the page shows no platform rather than a guess; the log has why.
+      this.deps.log.debug(`Session panel ${sessionPanelKey(this.ref)}: platform not read: ${errorLogText(error)}`);
+    }
   }
 
   private onMonitorUpdate(serverId: string, update: RestoreSessionSummary): void {

@@ -16,6 +16,8 @@ type Shown = Pick<
 /** Icon by state and result: shape carries the meaning, colour only reinforces it. */
 export function sessionIcon(session: Pick<RestoreSession, 'state' | 'result'>): IconChoice {
   if (session.state === 'running' || session.state === 'stopping') return { id: 'loading~spin' };
+  // Neither the spinner nor an outcome: the server used a state word this version does not know.
+  if (session.state === 'unknown') return { id: 'question' };
   switch (session.result) {
     case 'success':
       return { id: 'pass', color: 'testing.iconPassed' };
@@ -54,21 +56,31 @@ export function resultName(result: SessionResult, t: Translate): string {
     case 'pending':
       return t('Pending');
     default:
-      return t('Unknown result');
+      return t('Unknown');
   }
 }
 
-/** The state word shown to the user: the server's own word when it has one ("Working"), else ours. */
+/**
+ * The state word shown to the user: the server's own word when it has one ("Working"), else ours. A word this
+ * version does not know reads "Unknown (Postprocessing)": shown as it came, never passed off as a known state.
+ */
 export function stateLabel(session: Pick<RestoreSession, 'state' | 'rawState'>, t: Translate): string {
+  if (session.state === 'unknown') return unknownLabel(session.rawState, t);
   return session.rawState || stateName(session.state, t);
 }
 
+/** "Unknown (Partial)" for a result word we do not know, "Unknown" when the server gave none (or "None"). */
 export function resultLabel(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
-  return session.result === 'unknown' && session.rawResult ? session.rawResult : resultName(session.result, t);
+  return session.result === 'unknown' ? unknownLabel(session.rawResult, t) : resultName(session.result, t);
 }
 
 /** Server result words that carry no outcome: EM says "None" until a session ends. */
 const PLACEHOLDER_RESULTS = new Set(['', 'none']);
+
+function unknownLabel(raw: string | undefined, t: Translate): string {
+  const word = (raw ?? '').trim();
+  return PLACEHOLDER_RESULTS.has(word.toLowerCase()) ? t('Unknown') : t('Unknown ({0})', word);
+}
 
 /**
  * The result as a sentence-ready word: ours ("Pending" while running, "Success"…), with the server's own word in
@@ -77,15 +89,27 @@ const PLACEHOLDER_RESULTS = new Set(['', 'none']);
  */
 export function resultText(session: Pick<RestoreSession, 'result' | 'rawResult'>, t: Translate): string {
   const raw = (session.rawResult ?? '').trim();
-  if (session.result === 'unknown') return PLACEHOLDER_RESULTS.has(raw.toLowerCase()) ? t('Unknown result') : raw;
+  if (session.result === 'unknown') return resultLabel(session, t);
   const label = resultLabel(session, t);
   if (session.result === 'pending' || PLACEHOLDER_RESULTS.has(raw.toLowerCase()) || raw.toLowerCase() === label.toLowerCase()) return label;
   return `${label} (${raw})`;
 }
 
-/** "Working · 42%" while running, "Success · 3m 12s" when finished. */
+/**
+ * Whether a progress figure (bar, percentage) belongs on screen: only while the session runs. A finished session
+ * shows its result instead (EM reports Progress 0 on some successful file-level restores: a bar at 0 % would read as
+ * stuck), and a state we do not know gets no figure that could pass for a known one.
+ */
+export function showsProgress(session: Pick<RestoreSession, 'state'>): boolean {
+  return session.state === 'running' || session.state === 'stopping';
+}
+
+/**
+ * "Working · 42%" while running, "Success · 3m 12s" when finished (never a percentage: EM reports 0 on some finished
+ * sessions), "Unknown (Postprocessing) · 3m 12s" in a state we do not know.
+ */
 export function sessionDescription(session: Shown, now: number, t: Translate): string {
-  if (session.state === 'running' || session.state === 'stopping') {
+  if (showsProgress(session)) {
     const state = stateLabel(session, t);
     return session.progress === undefined ? state : `${state} · ${Math.round(session.progress)}%`;
   }

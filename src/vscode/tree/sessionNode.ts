@@ -48,8 +48,8 @@ export class SessionNode implements SessionRef {
 
   get contextValue(): string {
     const s = this.session;
-    const running = s.state === 'running' || s.state === 'stopping';
-    return `session ${s.kind} ${running ? 'running' : 'finished'}${s.uid !== undefined ? ' hasUid' : ''}`;
+    const phase = s.state === 'running' || s.state === 'stopping' ? 'running' : s.state === 'unknown' ? 'unknown' : 'finished';
+    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}`;
   }
 
   get accessibilityInformation(): vscode.AccessibilityInformation {
