@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { curlSnippet, powerShellSnippet } from '../presentation/requestSnippets';
 import { sessionUrl } from '../presentation/sessionUrl';
 import type { SessionRef } from '../sessionRef';
-import { sessionRefOf } from './commandArguments';
+import { sessionRefOrExplain } from './sessionArgument';
 import type { CommandContext } from './commandContext';
 
 type CopyKind = 'copyId' | 'copyUid' | 'copyUrl' | 'copyAsCurl' | 'copyAsPowerShell';
@@ -12,7 +12,7 @@ export function registerCopySessionDetails(ctx: CommandContext): vscode.Disposab
   const kinds: CopyKind[] = ['copyId', 'copyUid', 'copyUrl', 'copyAsCurl', 'copyAsPowerShell'];
   return kinds.map((kind) =>
     vscode.commands.registerCommand(`veeamRestoreSessions.${kind}`, async (arg?: unknown) => {
-      const ref = sessionRefOf(arg);
+      const ref = sessionRefOrExplain(arg);
       const text = ref ? textFor(ctx, ref, kind) : undefined;
       if (text === undefined) return undefined;
       await vscode.env.clipboard.writeText(text);

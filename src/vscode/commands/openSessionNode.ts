@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
 import type { BodyFormat } from '../../core/model/restoreSession';
-import { sessionRefOf } from './commandArguments';
+import { sessionRefOrExplain } from './sessionArgument';
 import type { CommandContext } from './commandContext';
 
 /** Open (the session panel) and Open Raw Response (the body as the server sent it), from a node or a SessionRef. */
 export function registerOpenSessionNode(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('veeamRestoreSessions.open', async (arg?: unknown) => {
-      const ref = sessionRefOf(arg);
+      const ref = sessionRefOrExplain(arg);
       if (!ref) return;
       ctx.notifier.markOpened(ref);
       await ctx.recent.touch(ref.serverId);
       await ctx.openPanel(ref, ctx.monitor.lastKnown(ref));
     }),
     vscode.commands.registerCommand('veeamRestoreSessions.openRawResponse', async (arg?: unknown, formatArg?: unknown) => {
-      const ref = sessionRefOf(arg);
+      const ref = sessionRefOrExplain(arg);
       if (!ref) return;
       const server = ctx.registry.get(ref.serverId);
       const requested = (arg as { format?: unknown }).format ?? formatArg;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRunning } from '../../core/model/restoreSession';
+import { isRunning, type RestoreSessionSummary } from '../../core/model/restoreSession';
 import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
@@ -21,10 +21,16 @@ const REFRESH_DEBOUNCE_MS = 300;
  * Renders the SessionListStore; asking for a server's children loads its first page.
  */
 export class RestoreSessionTreeProvider extends Disposable implements vscode.TreeDataProvider<RestoreSessionTreeNode> {
-  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RestoreSessionTreeNode | undefined>());
+  private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RestoreSessionTreeNode | RestoreSessionTreeNode[] | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
   private readonly serverNodes = new Map<string, ServerNode>();
+  /**
+   * The session nodes VS Code last received per server. A poll that changes rows but not which sessions are listed
+   * updates these in place and refreshes only them: refreshing the server node makes VS Code drop its children until
+   * it has fetched them again, and a context-menu command chosen in that gap gets no session (microsoft/vscode#144250).
+   */
+  private readonly renderedSessions = new Map<string, { nodes: SessionNode[]; hasMore: boolean }>();
   private readonly pending = new Set<string | undefined>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -66,6 +72,7 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
     this.updateServerNode(element);
     const status = this.store.status(serverId);
     const sessions = this.store.sessions(serverId);
+    this.renderedSessions.delete(serverId);
     if (status.kind === 'signedOut') return [new SignedOutNode(element)];
     if (!sessions) {
       return status.kind === 'error' ? [new ErrorNode(element, status.message, status.retryAt)] : [];
@@ -80,8 +87,11 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
           : new MessageNode(element, vscode.l10n.t('No restore sessions')),
       ];
     }
-    const nodes: RestoreSessionTreeNode[] = sessions.map((s) => new SessionNode(element, s));
-    if (this.store.hasMore(serverId)) nodes.push(new LoadMoreNode(element));
+    const sessionNodes = sessions.map((s) => new SessionNode(element, s));
+    const hasMore = this.store.hasMore(serverId);
+    this.renderedSessions.set(serverId, { nodes: sessionNodes, hasMore });
+    const nodes: RestoreSessionTreeNode[] = sessionNodes;
+    if (hasMore) nodes.push(new LoadMoreNode(element));
     return nodes;
   }
 
@@ -139,9 +149,49 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
     }
     for (const id of ids) {
       const node = id === undefined ? undefined : this.serverNodes.get(id);
-      if (node) this.updateServerNode(node);
+      if (node && id !== undefined) {
+        const before = renderedServer(node);
+        this.updateServerNode(node);
+        const changed = renderedServer(node) === before ? this.updateSessionsInPlace(id) : undefined;
+        if (changed) {
+          if (changed.length > 0) this._onDidChangeTreeData.fire(changed);
+          continue;
+        }
+      }
       // A server node VS Code has not rendered yet: refresh the root instead.
       this._onDidChangeTreeData.fire(node);
     }
   }
+
+  /**
+   * When the server still lists the same sessions in the same order as VS Code shows them, gives each shown node its
+   * newer row and returns the nodes whose row changed; undefined when the server node has to be refreshed instead.
+   */
+  private updateSessionsInPlace(serverId: string): SessionNode[] | undefined {
+    const rendered = this.renderedSessions.get(serverId);
+    const sessions = this.store.sessions(serverId);
+    if (!rendered || !sessions || this.store.status(serverId).kind !== 'ready') return undefined;
+    if (sessions.length !== rendered.nodes.length || this.store.hasMore(serverId) !== rendered.hasMore) return undefined;
+    if (rendered.nodes.some((node, i) => node.session.id !== sessions[i].id)) return undefined;
+    const changed: SessionNode[] = [];
+    rendered.nodes.forEach((node, i) => {
+      if (sameRow(node.session, sessions[i])) return;
+      node.session = sessions[i];
+      changed.push(node);
+    });
+    return changed;
+  }
+}
+
+/** What VS Code shows of a server node: a change there needs the node itself refreshed. */
+function renderedServer(node: ServerNode): string {
+  const tooltip = node.tooltip instanceof vscode.MarkdownString ? node.tooltip.value : String(node.tooltip ?? '');
+  return [String(node.label ?? ''), String(node.description ?? ''), node.contextValue ?? '', tooltip].join('\n');
+}
+
+/** List rows are flat records of primitives: equal fields, equal row. */
+function sameRow(a: RestoreSessionSummary, b: RestoreSessionSummary): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof RestoreSessionSummary>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -19,9 +19,10 @@ function formatTime(iso: string): string {
  * TreeItem per session was ~0.9 KB of retained memory. The getters give the same facts to commands and tests.
  */
 export class SessionNode implements SessionRef {
+  /** `session` is replaced in place when a poll brings a newer row for the same place in the list (see the provider). */
   constructor(
     readonly parent: ServerNode,
-    readonly session: RestoreSessionSummary,
+    public session: RestoreSessionSummary,
   ) {}
 
   get serverId(): string {
