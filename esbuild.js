@@ -1,9 +1,12 @@
 // Bundles the extension host code, the CLI and the webview page script.
-// Usage: node esbuild.js [--production] [--watch]
+// Usage: node esbuild.js [--production] [--watch] [--outdir=DIR]
+const path = require('path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// Tests build a bundle elsewhere (the production one included) without touching dist/.
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 /** Prints errors in the format VS Code's esbuild problem matcher understands. */
 const problemMatcherPlugin = {
@@ -40,19 +43,22 @@ const node = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
+  // activate() hands its internals (which reach the stored passwords) to extension-host tests only: the production
+  // bundle, the one the .vsix ships, does not even contain that code (src/extension.ts).
+  define: { VEEAM_TEST_BUILD: production ? 'false' : 'true' },
 };
 
 const configs = [
   {
     ...node,
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: path.join(outdir, 'extension.js'),
     external: ['vscode'],
     plugins: [...node.plugins, lazyProtocolPlugin],
   },
-  { ...node, entryPoints: ['src/core/protocol.ts'], outfile: 'dist/protocol.js' },
+  { ...node, entryPoints: ['src/core/protocol.ts'], outfile: path.join(outdir, 'protocol.js') },
   // The CLI shares dist/protocol.js too: shipping undici and fast-xml-parser twice would double the package.
-  { ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', plugins: [...node.plugins, lazyProtocolPlugin] },
+  { ...node, entryPoints: ['src/cli/cli.ts'], outfile: path.join(outdir, 'cli.js'), plugins: [...node.plugins, lazyProtocolPlugin] },
   {
     bundle: true,
     format: 'iife',
@@ -64,7 +70,7 @@ const configs = [
     logLevel: 'warning',
     plugins: [problemMatcherPlugin],
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    outfile: path.join(outdir, 'webview', 'main.js'),
   },
 ];
 

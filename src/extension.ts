@@ -27,8 +27,14 @@ import { RestoreSessionTreeProvider } from './vscode/tree/restoreSessionTreeProv
 
 export type { VeeamRestoreSessionsApi } from './vscode/extensionApi';
 
-/** Wires the parts together; the parts own their behaviour. Everything is disposed through context.subscriptions. */
-export async function activate(context: vscode.ExtensionContext): Promise<VeeamRestoreSessionsApi> {
+/** esbuild's `define`: true in the development bundle, false in the production bundle (the .vsix); absent under tsc. */
+declare const VEEAM_TEST_BUILD: boolean | undefined;
+
+/**
+ * Wires the parts together; the parts own their behaviour. Everything is disposed through context.subscriptions.
+ * Exports nothing to other extensions: the live parts reach the stored passwords (see extensionApi.ts).
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<VeeamRestoreSessionsApi | undefined> {
   const own = <T extends vscode.Disposable>(value: T): T => {
     context.subscriptions.push(value);
     return value;
@@ -112,7 +118,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     own(d);
   }
 
-  return { registry, store, tree, treeView, monitor, notifier, panels, storage: { globalState: context.globalState, workspaceState: context.workspaceState } };
+  // Both locks: the production bundle drops this branch entirely, and only a test runner starts us in Test mode.
+  if (typeof VEEAM_TEST_BUILD !== 'undefined' && VEEAM_TEST_BUILD && context.extensionMode === vscode.ExtensionMode.Test) {
+    return { registry, store, tree, treeView, monitor, notifier, panels, storage: { globalState: context.globalState, workspaceState: context.workspaceState } };
+  }
+  return undefined;
 }
 
 export function deactivate(): void {}

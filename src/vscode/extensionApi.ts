@@ -6,7 +6,12 @@ import type { SessionListStore } from './sessions/sessionListStore';
 import type { RestoreSessionTreeNode, RestoreSessionTreeProvider } from './tree/restoreSessionTreeProvider';
 import type * as vscode from 'vscode';
 
-/** What activate() returns: the live parts, for extension-host tests and other extensions (no test-only globals). */
+/**
+ * TEST-ONLY: the live parts activate() returns to the extension-host tests, and to nobody else. They reach the stored
+ * passwords and tokens (`registry`), so a user's installation exports nothing: activate() returns this object only in
+ * a development bundle (esbuild's VEEAM_TEST_BUILD; the production bundle in the .vsix does not contain the code) AND
+ * when VS Code runs the extension in ExtensionMode.Test. Never widen this into an API for other extensions.
+ */
 export interface VeeamRestoreSessionsApi {
   readonly registry: ServerRegistry;
   readonly store: SessionListStore;

@@ -40,9 +40,12 @@ export async function activateExtensionForBench(servers: readonly BenchServer[])
   standIn.settings.clear();
   for (const [key, value] of BENCH_SETTINGS) standIn.settings.set(key, value);
   const context = standIn.context();
+  // The tsc build has no esbuild `define`: opt in to the test-only export the way the development bundle does.
+  (globalThis as { VEEAM_TEST_BUILD?: boolean }).VEEAM_TEST_BUILD = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const extension = require('../../src/extension') as { activate(context: unknown): Promise<VeeamRestoreSessionsApi> };
+  const extension = require('../../src/extension') as { activate(context: unknown): Promise<VeeamRestoreSessionsApi | undefined> };
   const api = await extension.activate(context);
+  if (!api) throw new Error('activate() exported no live parts: the bench needs the test-only export');
   for (const server of servers) await api.registry.add(server.config, server.password);
   const roots = (await api.tree.getChildren()) as ServerNode[];
   const byId = new Map(roots.map((node) => [node.server.id, node]));

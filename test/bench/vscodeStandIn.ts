@@ -172,6 +172,7 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
     MarkdownString,
     Uri,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
@@ -217,6 +218,8 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
       subscriptions: [] as Array<{ dispose(): unknown }>,
       extensionUri: Uri.file(process.cwd()),
       extensionPath: process.cwd(),
+      // Test mode: activate() hands its live parts only to tests.
+      extensionMode: 3,
       secrets: {
         get: async (key: string) => secrets.get(key),
         store: async (key: string, value: string) => void secrets.set(key, value),

@@ -22,6 +22,10 @@ export interface Workbench {
 export interface WorkbenchOptions {
   /** Preconfigure the simulator's two servers through the bootstrap file. */
   bootstrap?: SimulatorConnection;
+  /** Other .vsix files to install next to ours (extensions a user may also have). */
+  otherExtensions?: readonly string[];
+  /** Extra environment for code-server and so for every extension host. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -32,11 +36,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   if (!fs.existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run \`npm run package\` (the harness does)`);
   const install = await installRealVsCode();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-e2e-'));
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { ...options.env };
   if (options.bootstrap) env[SUITE_ENVIRONMENT.bootstrap] = writeBootstrapFile(scratch, simulatorBootstrapServers(options.bootstrap));
   fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
   const logFile = path.join(TEST_RESULTS_DIR, `code-server-ui-${options.bootstrap ? 'configured' : 'first-run'}.log`);
-  const server = await startCodeServer(install, { smokeTestDriver: false, installExtensions: [VSIX_PATH], env, logFile });
+  const server = await startCodeServer(install, { smokeTestDriver: false, installExtensions: [VSIX_PATH, ...(options.otherExtensions ?? [])], env, logFile });
   let browser: HeadlessBrowser | undefined;
   try {
     browser = await launchHeadlessChromium();

@@ -9,6 +9,8 @@ export const SUITE_ENVIRONMENT = {
   resultFile: 'VEEAM_TEST_RESULT_FILE',
   /** The code-server run folder (user data, extensions, XDG dirs): the secrets leak search reads every file in it. */
   runDir: 'VEEAM_TEST_RUN_DIR',
+  /** Where the exports probe (test/fixtures/exportsProbe, another extension) writes what our exports let it reach. */
+  exportsReport: 'VEEAM_TEST_EXPORTS_REPORT',
   /** Read by the extension on activation: servers to add (see bootstrapFile.ts). */
   bootstrap: 'VEEAM_RESTORE_SESSIONS_BOOTSTRAP',
 } as const;
