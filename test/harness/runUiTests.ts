@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { armHarnessTimeout, exitOnSignals } from './harnessLifetime';
 import { acquireHarnessLock } from './harnessLock';
 import { REPO_ROOT, SCREENSHOT_DIR, TEST_RESULTS_DIR } from './harnessPaths';
@@ -22,16 +23,11 @@ interface UiRunOptions {
 
 const USAGE = 'usage: npm run test:ui [-- --repeat N] [--grep TEXT]';
 
-function parseArguments(args: readonly string[]): UiRunOptions {
-  const options: UiRunOptions = { repeat: 1 };
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i + 1];
-    if (args[i] === '--repeat' && value !== undefined && /^[1-9]\d*$/.test(value)) options.repeat = Number(value);
-    else if (args[i] === '--grep' && value !== undefined && value !== '') options.grep = value;
-    else throw new Error(`unexpected argument ${JSON.stringify(args[i])}\n${USAGE}`);
-    i++;
-  }
-  return options;
+function parseArguments(args: string[]): UiRunOptions {
+  const { values } = parseArgs({ args, strict: true, options: { repeat: { type: 'string' }, grep: { type: 'string' } } });
+  if (values.repeat !== undefined && !/^[1-9]\d*$/.test(values.repeat)) throw new Error(`--repeat takes a positive number\n${USAGE}`);
+  if (values.grep === '') throw new Error(`--grep takes a text\n${USAGE}`);
+  return { repeat: values.repeat === undefined ? 1 : Number(values.repeat), grep: values.grep };
 }
 
 function step(message: string): void {
