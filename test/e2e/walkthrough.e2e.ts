@@ -485,9 +485,11 @@ suite('UI: walkthrough of a demanding user', () => {
 
     // Same address and user as the server added first: asked before anything is saved twice.
     const repeat = await visibleDialog(page);
-    await repeat.getByText(`is already configured for ${simulator.credentials.em.username} as "${EM_SERVER}"`).waitFor();
+    const repeatMessage = repeat.getByText(`is already configured for ${simulator.credentials.em.username} as "${EM_SERVER}"`);
+    await repeatMessage.waitFor();
     await repeat.getByRole('button', { name: 'Add Anyway' }).click();
-    await repeat.waitFor({ state: 'detached' });
+    // Its message goes, not "a dialog": the certificate prompt follows at once, in a dialog box of its own.
+    await repeatMessage.waitFor({ state: 'detached' });
 
     // The simulator's certificate is self-signed: the trust prompt shows its fingerprint.
     const trust = await visibleDialog(page);
