@@ -11,8 +11,8 @@ export interface CodeServerOptions {
   smokeTestDriver: boolean;
   /** .vsix files installed into the fresh extensions folder before start. */
   installExtensions?: readonly string[];
-  /** Extra environment for the server and therefore for the extension host (e.g. the bootstrap file). */
-  env?: NodeJS.ProcessEnv;
+  /** Extra environment for the server and therefore for the extension host (e.g. the bootstrap file); a function gets the run folder. */
+  env?: NodeJS.ProcessEnv | ((runDir: string) => NodeJS.ProcessEnv);
   /** A fixed port (the demo's --port); otherwise a free one. */
   port?: number;
   /** Keep code-server's log in this file (default: inside the run folder, deleted on stop). */
@@ -76,7 +76,7 @@ export async function startCodeServer(install: RealVsCodeInstall, options: CodeS
 
   const env: NodeJS.ProcessEnv = {
     ...install.env,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(runDir) : options.env),
     XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
     XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
     // An empty gallery: no requests to an extension marketplace host on every start.
@@ -89,6 +89,7 @@ export async function startCodeServer(install: RealVsCodeInstall, options: CodeS
 
   const port = options.port ?? (await freeLoopbackPort());
   const args = [
+    ...install.nodeOptions,
     install.codeServerEntry,
     ...common,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -97,7 +98,7 @@ export async function startCodeServer(install: RealVsCodeInstall, options: CodeS
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.smokeTestDriver ? install.smokeTestDriverArgs : []),
   ];
   const logFile = options.logFile ?? path.join(runDir, 'code-server.log');
   const logFd = fs.openSync(logFile, 'w');

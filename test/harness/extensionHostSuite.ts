@@ -8,6 +8,8 @@ import type { SimulatorConnection } from './simulatorConnection';
 import { SUITE_ENVIRONMENT } from './suiteEnvironment';
 import { isSuiteResult, type SuiteResult } from './suiteResult';
 
+const RESULT_FILE_NAME = 'extension-host-result.json';
+
 export interface ExtensionHostSuiteOptions {
   install: RealVsCodeInstall;
   simulator: SimulatorConnection;
@@ -28,8 +30,16 @@ export interface ExtensionHostSuiteOptions {
  */
 export async function runExtensionHostSuite(options: ExtensionHostSuiteOptions): Promise<SuiteResult> {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const server = await startCodeServer(options.install, { smokeTestDriver: true, logFile: options.serverLogFile });
-  const resultFile = path.join(server.runDir, 'extension-host-result.json');
+  // The suite's environment goes into the server's, which the extension host inherits: VS Code 1.96's web workbench
+  // ignores the `extensionEnvironment` payload entry (1.139 honours it).
+  const extensionEnvironment = (runDir: string): Record<string, string> => ({
+    [SUITE_ENVIRONMENT.simulator]: JSON.stringify(options.simulator),
+    [SUITE_ENVIRONMENT.resultFile]: path.join(runDir, RESULT_FILE_NAME),
+    [SUITE_ENVIRONMENT.runDir]: runDir,
+    ...(options.bootstrapFile ? { [SUITE_ENVIRONMENT.bootstrap]: options.bootstrapFile } : {}),
+  });
+  const server = await startCodeServer(options.install, { smokeTestDriver: true, logFile: options.serverLogFile, env: extensionEnvironment });
+  const resultFile = path.join(server.runDir, RESULT_FILE_NAME);
   const log = fs.createWriteStream(options.logFile);
   const browser = await launchHeadlessChromium().catch(async (error: unknown) => {
     await server.stop();
@@ -44,16 +54,9 @@ export async function runExtensionHostSuite(options: ExtensionHostSuiteOptions):
     });
     browser.page.on('pageerror', (error) => log.write(`[pageerror] ${error.message}\n`));
 
-    const extensionEnvironment: Record<string, string> = {
-      [SUITE_ENVIRONMENT.simulator]: JSON.stringify(options.simulator),
-      [SUITE_ENVIRONMENT.resultFile]: resultFile,
-      [SUITE_ENVIRONMENT.runDir]: server.runDir,
-      ...(options.bootstrapFile ? { [SUITE_ENVIRONMENT.bootstrap]: options.bootstrapFile } : {}),
-    };
     const payload: Array<[string, string]> = [
       ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
       ['extensionTestsPath', server.remoteUri(INTEGRATION_SUITE_INDEX)],
-      ['extensionEnvironment', JSON.stringify(extensionEnvironment)],
     ];
     await browser.page.goto(server.workbenchUrl(REPO_ROOT, payload));
 

@@ -7,6 +7,7 @@ import { armHarnessTimeout, exitOnSignals } from './harnessLifetime';
 import { acquireHarnessLock } from './harnessLock';
 import { REPO_ROOT, SCREENSHOT_DIR, TEST_RESULTS_DIR, VSIX_PATH } from './harnessPaths';
 import { installRealVsCode } from './installRealVsCode';
+import { OLDEST_VSCODE_VERSIONS } from './realVsCodeVersions';
 import { runCommand } from './runCommand';
 import { startSimulatorProcess } from './simulatorProcess';
 import { allPassed, printSuiteSummary } from './suiteSummary';
@@ -14,7 +15,7 @@ import type { SuiteResult } from './suiteResult';
 import { runUiSuite } from './uiSuite';
 
 /** Whole-harness limit: a hung browser or server must fail the run, not stall CI. */
-const HARNESS_TIMEOUT_MS = 12 * 60_000;
+const HARNESS_TIMEOUT_MS = 20 * 60_000;
 
 function step(message: string): void {
   console.log(`\n[vscode-tests] ${message}`);
@@ -46,6 +47,8 @@ async function runLocked(): Promise<SuiteResult[]> {
   const started = Date.now();
   step('checking the offline VS Code install (.vscode-test/)');
   const install = await installRealVsCode();
+  // The manifest's engines.vscode names the oldest VS Code the extension claims: its extension host is tested too.
+  const oldest = await installRealVsCode(OLDEST_VSCODE_VERSIONS);
   await buildExtension();
   fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -55,19 +58,23 @@ async function runLocked(): Promise<SuiteResult[]> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-vscode-tests-'));
   try {
     const bootstrapFile = writeBootstrapFile(scratch, simulatorBootstrapServers(simulator.connection));
-    step('extension-host tests (mocha inside VS Code 1.139 / code-server)');
-    const hostResult = await runExtensionHostSuite({
-      install,
-      simulator: simulator.connection,
-      bootstrapFile,
-      logFile: path.join(TEST_RESULTS_DIR, 'extension-host.log'),
-      serverLogFile: path.join(TEST_RESULTS_DIR, 'code-server-extension-host.log'),
-      timeoutMs: 5 * 60_000,
-    });
-    console.log(hostResult.report);
+    const hostResults: SuiteResult[] = [];
+    for (const [toolchain, logSuffix] of [[install, ''], [oldest, `-${oldest.vscode}`]] as const) {
+      step(`extension-host tests (mocha inside VS Code ${toolchain.vscode} / code-server)`);
+      const result = await runExtensionHostSuite({
+        install: toolchain,
+        simulator: simulator.connection,
+        bootstrapFile,
+        logFile: path.join(TEST_RESULTS_DIR, `extension-host${logSuffix}.log`),
+        serverLogFile: path.join(TEST_RESULTS_DIR, `code-server-extension-host${logSuffix}.log`),
+        timeoutMs: 5 * 60_000,
+      });
+      console.log(result.report);
+      hostResults.push({ ...result, suite: `extension host (VS Code ${toolchain.vscode})` });
+    }
     const uiResult = await runUiSuite(simulator.connection);
     step(`done in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${path.relative(REPO_ROOT, SCREENSHOT_DIR)}/`);
-    return [hostResult, uiResult];
+    return [...hostResults, uiResult];
   } finally {
     await simulator.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
