@@ -133,10 +133,20 @@ export async function onScreenFailure<T>(page: Page, step: string, action: () =>
 /** Opens the command palette and runs the command whose label matches `title` (e.g. "Veeam: Add Server…"). */
 export async function runFromCommandPalette(page: Page, title: string): Promise<void> {
   await onScreenFailure(page, `running "${title}" from the command palette`, async () => {
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: STEP_TIMEOUT_MS });
-    await input.fill(`>${title}`, { timeout: STEP_TIMEOUT_MS });
+    // The palette closes when it loses the focus: a session panel that takes the focus as it finishes loading (the
+    // previous step opened it) closed it between F1 and typing, twice in one run under load. Open it again then.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      const typed = await input
+        .waitFor({ timeout: attempt === 3 ? STEP_TIMEOUT_MS : 10_000 })
+        .then(() => input.fill(`>${title}`, { timeout: attempt === 3 ? STEP_TIMEOUT_MS : 10_000 }))
+        .then(() => true, (e: unknown) => {
+          if (attempt === 3) throw e;
+          return false;
+        });
+      if (typed) break;
+    }
     await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.keyboard.press('Enter');
   });
