@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import type { RestoreSessionClient } from '../../src/core/clients/restoreSessionClient';
-import type { SessionMonitorOptions } from '../../src/vscode/monitor/sessionMonitor';
 import type * as SessionListStoreModule from '../../src/vscode/sessions/sessionListStore';
 import type * as TreeProviderModule from '../../src/vscode/tree/restoreSessionTreeProvider';
 import type * as SessionNodeModule from '../../src/vscode/tree/sessionNode';
 import { createVscodeStandIn, installVscodeStandIn } from '../bench/vscodeStandIn';
+import { oneServerRegistry } from './oneServerRegistry';
 import { ClientFactory, serverConfig, startSimulator, type Simulator } from '../protocol/simulatorFixture';
 
 type TreeEvent = unknown;
@@ -41,15 +41,7 @@ describe('tree: polls update session rows in place (real HTTPS to the simulator)
 
     const server = serverConfig(sim, 'em');
     const client: RestoreSessionClient = clients.create('em');
-    const never = new vscode.EventEmitter<never>();
-    const registry = {
-      list: () => [server],
-      get: (id: string) => (id === server.id ? server : undefined),
-      getClient: async () => client,
-      isSignedOut: () => false,
-      onDidChangeServers: never.event,
-      onDidChangeSignIn: never.event,
-    } as unknown as SessionMonitorOptions['registry'];
+    const registry = oneServerRegistry(vscode, server, client);
     const log = vscode.window.createOutputChannel('test', { log: true });
     const store = new SessionListStore(registry, log, () => 100);
     const tree = new RestoreSessionTreeProvider(registry, store);

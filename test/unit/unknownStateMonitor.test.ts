@@ -3,9 +3,9 @@ import type { RestoreSessionClient } from '../../src/core/clients/restoreSession
 import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
 import type * as CompletionNotifierModule from '../../src/vscode/monitor/completionNotifier';
 import type * as SessionMonitorModule from '../../src/vscode/monitor/sessionMonitor';
-import type { SessionMonitorOptions } from '../../src/vscode/monitor/sessionMonitor';
 import type * as SessionListStoreModule from '../../src/vscode/sessions/sessionListStore';
 import { createVscodeStandIn, installVscodeStandIn } from '../bench/vscodeStandIn';
+import { oneServerRegistry } from './oneServerRegistry';
 import { ClientFactory, serverConfig, startSimulator, type Simulator } from '../protocol/simulatorFixture';
 
 const RUNNING_MS = 100;
@@ -46,16 +46,7 @@ describe('monitor: a session in an unknown state (real HTTPS to the simulator)',
 
     const server = serverConfig(sim, 'em');
     const client: RestoreSessionClient = clients.create('em');
-    const never = new vscode.EventEmitter<never>();
-    const registry = {
-      list: () => [server],
-      get: (id: string) => (id === server.id ? server : undefined),
-      getClient: async () => client,
-      isSignedOut: () => false,
-      hasStoredPassword: async () => true,
-      onDidChangeServers: never.event,
-      onDidChangeSignIn: never.event,
-    } as unknown as SessionMonitorOptions['registry'];
+    const registry = oneServerRegistry(vscode, server, client);
     const log = vscode.window.createOutputChannel('test', { log: true });
     const store = new SessionListStore(registry, log, () => 100);
     const notifier = new CompletionNotifier(() => 'opened', () => server.name);
