@@ -16,7 +16,9 @@ export type Platform =
   | 'OneDrive'
   | 'SharePoint'
   | 'Teams'
-  | 'unknown';
+  | 'unknown'
+  /** An open vocabulary (Backup & Replication's platformName): a label this version does not map is kept as sent. */
+  | (string & {});
 
 export interface SessionLink {
   rel: string;
@@ -69,6 +71,38 @@ export interface RestoreSessionSummary {
   vmDisplayName?: string;
   /** EM `RestoredObjRef` (HierarchyObjRef) or VB365 organization. */
   restoredObject?: string;
+  /**
+   * The server's own creation/end time text when it carried no zone (Backup & Replication sends some so): shown as
+   * the server's local time, never as UTC. `creationTime`/`endTime` stay undefined then.
+   */
+  creationTimeLocal?: string;
+  endTimeLocal?: string;
+}
+
+/** Backup & Replication's `progress` object (1.3-rev2): sizes in bytes, the rest as the server words it. */
+export interface SessionProgressDetails {
+  duration?: string;
+  processingRate?: string;
+  bottleneck?: string;
+  processedSize?: number;
+  readSize?: number;
+  transferredSize?: number;
+}
+
+/** A per-object subtask of a session (Backup & Replication task sessions). */
+export interface TaskSession {
+  id: string;
+  name: string;
+  type: string;
+  state: SessionState;
+  rawState: string;
+  result: SessionResult;
+  rawResult: string;
+  progress: number | undefined;
+  creationTime: string | undefined;
+  endTime: string | undefined;
+  creationTimeLocal?: string;
+  endTimeLocal?: string;
 }
 
 /** A restore session fetched on its own: the summary plus everything the server said about it. */
@@ -87,6 +121,16 @@ export interface RestoreSession extends RestoreSessionSummary {
   raw?: RawBody;
   /** The session's own Href as the server wrote it (EM), when it has one. */
   selfHref?: string;
+  /** The result's own words (Backup & Replication `result.message`). */
+  resultMessage?: string;
+  /** The session was stopped by someone (Backup & Replication `result.isCanceled`). */
+  isCanceled?: boolean;
+  parentSessionId?: string;
+  jobId?: string;
+  /** What the session works on: its id and API path (Backup & Replication `resourceId`/`resourceReference`). */
+  resourceId?: string;
+  resourceReference?: string;
+  progressDetails?: SessionProgressDetails;
 }
 
 export interface RestoreSessionEvent {
