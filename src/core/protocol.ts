@@ -4,6 +4,6 @@
  */
 export { createRestoreSessionClient, type ClientOptions } from './clients/createClient';
 export { probeCertificate, type CertificateInfo } from './http/certificateProbe';
-export { parseEnterpriseManagerDocument } from './parsing/enterpriseManagerParser';
-export { parseMicrosoft365Document } from './parsing/microsoft365Parser';
+export { parseEnterpriseManagerDocument } from './kinds/enterpriseManager/enterpriseManagerParser';
+export { parseMicrosoft365Document } from './kinds/microsoft365/microsoft365Parser';
 export { toRawBody } from './parsing/rawBody';

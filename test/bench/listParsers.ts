@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseStringPromise } from 'xml2js';
 import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
-import { parseEnterpriseManagerDocument } from '../../src/core/parsing/enterpriseManagerParser';
+import { parseEnterpriseManagerDocument } from '../../src/core/kinds/enterpriseManager/enterpriseManagerParser';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 
 /** The contenders of case 2, by name; each turns a whole 10,000-session body into data and returns it. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { parseEnterpriseManagerDocument } from '../../src/core/parsing/enterpriseManagerParser';
-import { parseMicrosoft365Document } from '../../src/core/parsing/microsoft365Parser';
+import { parseEnterpriseManagerDocument } from '../../src/core/kinds/enterpriseManager/enterpriseManagerParser';
+import { parseMicrosoft365Document } from '../../src/core/kinds/microsoft365/microsoft365Parser';
 import type { ParsedDocument } from '../../src/core/parsing/parsedDocument';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 import type { RestoreSession, ServerKind } from '../../src/core/model/restoreSession';

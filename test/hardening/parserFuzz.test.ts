@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { isVeeamError } from '../../src/core/errors';
-import { parseEnterpriseManagerDocument } from '../../src/core/parsing/enterpriseManagerParser';
-import { parseMicrosoft365Document } from '../../src/core/parsing/microsoft365Parser';
+import { parseEnterpriseManagerDocument } from '../../src/core/kinds/enterpriseManager/enterpriseManagerParser';
+import { parseMicrosoft365Document } from '../../src/core/kinds/microsoft365/microsoft365Parser';
 import type { ParsedDocument } from '../../src/core/parsing/parsedDocument';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 import { readVeeamErrorMessage } from '../../src/core/parsing/veeamErrorBody';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { enterpriseManagerFilter } from '../../src/core/clients/enterpriseManagerFilter';
+import { enterpriseManagerFilter } from '../../src/core/kinds/enterpriseManager/enterpriseManagerFilter';
 import { pathForHref } from '../../src/core/clients/relatedHref';
 import { displayFingerprint, sameFingerprint } from '../../src/core/http/certificateFingerprint';
 import { requestLogLine } from '../../src/core/http/requestLogLine';

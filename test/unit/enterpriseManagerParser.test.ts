@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { VeeamError } from '../../src/core/errors';
-import { parseEnterpriseManagerDocument } from '../../src/core/parsing/enterpriseManagerParser';
+import { parseEnterpriseManagerDocument } from '../../src/core/kinds/enterpriseManager/enterpriseManagerParser';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 import { readFixture } from './fixturePath';
 

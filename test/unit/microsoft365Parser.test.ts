@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { VeeamError } from '../../src/core/errors';
-import { parseMicrosoft365Document } from '../../src/core/parsing/microsoft365Parser';
+import { parseMicrosoft365Document } from '../../src/core/kinds/microsoft365/microsoft365Parser';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 import { readFixture } from './fixturePath';
 

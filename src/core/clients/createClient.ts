@@ -2,8 +2,8 @@ import { VeeamError } from '../errors';
 import type { ServerConfig } from '../model/serverConfig';
 import type { HttpOptions } from '../http/httpOptions';
 import { ServerHttpClient } from '../http/serverHttpClient';
-import { EnterpriseManagerClient } from './enterpriseManagerClient';
-import { Microsoft365Client } from './microsoft365Client';
+import { EnterpriseManagerClient } from '../kinds/enterpriseManager/enterpriseManagerClient';
+import { Microsoft365Client } from '../kinds/microsoft365/microsoft365Client';
 import type { Logger, RestoreSessionClient, TokenStore } from './restoreSessionClient';
 
 export interface ClientOptions {

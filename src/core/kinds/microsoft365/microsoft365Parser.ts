@@ -1,13 +1,13 @@
-import { VeeamError } from '../errors';
-import type { RawBody } from '../model/restoreSession';
-import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
-import { clippedText } from './clippedText';
-import { enterpriseManagerEvidence, notRestoreSessions, otherApiError } from './foreignDocument';
-import { parseJsonBody } from './jsonBody';
+import { VeeamError } from '../../errors';
+import type { RawBody } from '../../model/restoreSession';
+import { CaseInsensitiveFields, isPlainRecord, safeRecord } from '../../parsing/caseInsensitiveFields';
+import { clippedText } from '../../parsing/clippedText';
+import { enterpriseManagerEvidence, notRestoreSessions, otherApiError } from '../../parsing/foreignDocument';
+import { parseJsonBody } from '../../parsing/jsonBody';
 import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks, summariseMicrosoft365Session } from './microsoft365Session';
-import type { ListPaging, ParsedDocument } from './parsedDocument';
-import { bodyTextForParsing } from './rawBody';
-import { buildSessionList } from './sessionListBuilder';
+import type { ListPaging, ParsedDocument } from '../../parsing/parsedDocument';
+import { bodyTextForParsing } from '../../parsing/rawBody';
+import { buildSessionList } from '../../parsing/sessionListBuilder';
 
 /** What the caller asked for, to read an empty page correctly (an empty `results` could be either). */
 export type Microsoft365Expectation = 'sessions' | 'events';

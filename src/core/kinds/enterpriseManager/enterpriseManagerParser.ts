@@ -1,15 +1,15 @@
-import { VeeamError } from '../errors';
-import type { RawBody } from '../model/restoreSession';
-import { CaseInsensitiveFields, isPlainRecord, safeRecord } from './caseInsensitiveFields';
-import { clippedText } from './clippedText';
-import { describeItemTypes, microsoft365Evidence, notRestoreSessions, otherApiError } from './foreignDocument';
+import { VeeamError } from '../../errors';
+import type { RawBody } from '../../model/restoreSession';
+import { CaseInsensitiveFields, isPlainRecord, safeRecord } from '../../parsing/caseInsensitiveFields';
+import { clippedText } from '../../parsing/clippedText';
+import { describeItemTypes, microsoft365Evidence, notRestoreSessions, otherApiError } from '../../parsing/foreignDocument';
 import { normaliseEnterpriseManagerSession, readLinks, summariseEnterpriseManagerSession } from './enterpriseManagerSession';
-import type { ListPaging, ParsedDocument } from './parsedDocument';
-import { parseJsonBody } from './jsonBody';
-import { bodyTextForParsing } from './rawBody';
-import { buildSessionList } from './sessionListBuilder';
-import { errorFromVeeamErrorBody } from './veeamErrorBody';
-import { parseXmlDocument } from './xmlDocument';
+import type { ListPaging, ParsedDocument } from '../../parsing/parsedDocument';
+import { parseJsonBody } from '../../parsing/jsonBody';
+import { bodyTextForParsing } from '../../parsing/rawBody';
+import { buildSessionList } from '../../parsing/sessionListBuilder';
+import { errorFromVeeamErrorBody } from '../../parsing/veeamErrorBody';
+import { parseXmlDocument } from '../../parsing/xmlDocument';
 
 /**
  * Parses any Enterprise Manager response body (XML or JSON) into a ParsedDocument.

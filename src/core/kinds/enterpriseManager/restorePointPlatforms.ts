@@ -1,9 +1,9 @@
-import { isVeeamError } from '../errors';
-import type { Platform, RawBody, RestoreSession, SessionLink } from '../model/restoreSession';
-import { platformFromHierarchyRef } from '../model/sessionVocabulary';
-import { CaseInsensitiveFields } from '../parsing/caseInsensitiveFields';
-import { parseEnterpriseManagerDocument } from '../parsing/enterpriseManagerParser';
-import type { Logger } from './restoreSessionClient';
+import { isVeeamError } from '../../errors';
+import type { Platform, RawBody, RestoreSession, SessionLink } from '../../model/restoreSession';
+import { platformFromHierarchyRef } from '../../model/sessionVocabulary';
+import { CaseInsensitiveFields } from '../../parsing/caseInsensitiveFields';
+import { parseEnterpriseManagerDocument } from './enterpriseManagerParser';
+import type { Logger } from '../../clients/restoreSessionClient';
 
 /** Fetches a link of the server as JSON (the client's getRaw: same origin rules, logon and retries). */
 export type EntityFetch = (href: string) => Promise<RawBody>;

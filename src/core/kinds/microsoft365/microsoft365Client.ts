@@ -1,22 +1,22 @@
-import { VeeamError, isVeeamError } from '../errors';
-import type { HttpRequest, HttpResponse } from '../http/httpExchange';
-import type { ServerHttpClient } from '../http/serverHttpClient';
-import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../model/restoreSession';
-import { isGuid } from '../model/restoreSessionUid';
-import { VB365_LATEST_API_VERSION } from '../model/serverConfig';
-import { parseMicrosoft365Document, type Microsoft365Expectation } from '../parsing/microsoft365Parser';
-import type { ParsedDocument } from '../parsing/parsedDocument';
-import { toRawBody } from '../parsing/rawBody';
-import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
-import { collectFilteredPage, pageOf } from './clientSidePaging';
-import type { ClientOptions } from './createClient';
-import { advertisedOriginOf } from './advertisedOrigin';
-import { pathForHref } from './relatedHref';
-import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
-import { hasFilter, matchesFilter } from './sessionFilterMatch';
-import { sortNewestFirst } from '../model/sessionOrder';
-import { StoredToken } from './storedToken';
+import { VeeamError, isVeeamError } from '../../errors';
+import type { HttpRequest, HttpResponse } from '../../http/httpExchange';
+import type { ServerHttpClient } from '../../http/serverHttpClient';
+import { errorForStatus } from '../../http/statusErrors';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../../model/restoreSession';
+import { isGuid } from '../../model/restoreSessionUid';
+import { VB365_LATEST_API_VERSION } from '../../model/serverConfig';
+import { parseMicrosoft365Document, type Microsoft365Expectation } from './microsoft365Parser';
+import type { ParsedDocument } from '../../parsing/parsedDocument';
+import { toRawBody } from '../../parsing/rawBody';
+import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
+import { collectFilteredPage, pageOf } from '../../clients/clientSidePaging';
+import type { ClientOptions } from '../../clients/createClient';
+import { advertisedOriginOf } from '../../clients/advertisedOrigin';
+import { pathForHref } from '../../clients/relatedHref';
+import type { GetOptions, ListQuery, RestoreSessionClient } from '../../clients/restoreSessionClient';
+import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
+import { sortNewestFirst } from '../../model/sessionOrder';
+import { StoredToken } from '../../clients/storedToken';
 
 /** The OAuth pair, with the access token's expiry as epoch milliseconds. */
 interface Microsoft365Tokens {

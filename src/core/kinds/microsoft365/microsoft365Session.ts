@@ -1,10 +1,10 @@
-import { fullSession, type RawBody, type RestoreSession, type RestoreSessionEvent, type RestoreSessionSummary, type SessionLink } from '../model/restoreSession';
-import { lowerCaseGuid, uidForId } from '../model/restoreSessionUid';
-import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../model/sessionVocabulary';
-import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
-import { documentedString, documentedValue } from './documentedFields';
-import { sharedText } from './sharedText';
-import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
+import { fullSession, type RawBody, type RestoreSession, type RestoreSessionEvent, type RestoreSessionSummary, type SessionLink } from '../../model/restoreSession';
+import { lowerCaseGuid, uidForId } from '../../model/restoreSessionUid';
+import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../../model/sessionVocabulary';
+import { parseVeeamTimestamp, toIso } from '../../model/veeamTimestamp';
+import { documentedString, documentedValue } from '../../parsing/documentedFields';
+import { sharedText } from '../../parsing/sharedText';
+import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from '../../parsing/caseInsensitiveFields';
 
 const KNOWN = new Set([
   'id', 'name', 'organization', 'type', 'creationtime', 'endtime', 'state', 'result', 'initiatedby',

@@ -1,11 +1,11 @@
-import { fullSession, type RawBody, type RestoreSession, type RestoreSessionSummary, type SessionLink } from '../model/restoreSession';
-import { idFromUid, uidForId } from '../model/restoreSessionUid';
-import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../model/sessionVocabulary';
-import { parseVeeamTimestamp, toIso } from '../model/veeamTimestamp';
-import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from './caseInsensitiveFields';
-import { documentedString, documentedValue } from './documentedFields';
-import { parseProgress } from './progressValue';
-import { sharedText } from './sharedText';
+import { fullSession, type RawBody, type RestoreSession, type RestoreSessionSummary, type SessionLink } from '../../model/restoreSession';
+import { idFromUid, uidForId } from '../../model/restoreSessionUid';
+import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../../model/sessionVocabulary';
+import { parseVeeamTimestamp, toIso } from '../../model/veeamTimestamp';
+import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from '../../parsing/caseInsensitiveFields';
+import { documentedString, documentedValue } from '../../parsing/documentedFields';
+import { parseProgress } from '../../parsing/progressValue';
+import { sharedText } from '../../parsing/sharedText';
 
 // Lower-case names of the RestoreSession fields this version understands (A.6.1, plus the XSD's base-session extras).
 const KNOWN = new Set([

@@ -1,4 +1,4 @@
-import type { SessionFilter } from './restoreSessionClient';
+import type { SessionFilter } from '../../clients/restoreSessionClient';
 
 const STATE_VALUES: Record<'running' | 'stopping' | 'finished', string[]> = {
   running: ['Starting', 'Working'],

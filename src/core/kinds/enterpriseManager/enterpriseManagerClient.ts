@@ -1,23 +1,23 @@
-import { VeeamError, isVeeamError } from '../errors';
-import { headerValue, type HttpRequest, type HttpResponse } from '../http/httpExchange';
-import type { ServerHttpClient } from '../http/serverHttpClient';
-import { errorForStatus } from '../http/statusErrors';
-import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../model/restoreSession';
-import { isGuid } from '../model/restoreSessionUid';
-import { parseEnterpriseManagerDocument } from '../parsing/enterpriseManagerParser';
-import type { ParsedDocument } from '../parsing/parsedDocument';
-import { toRawBody } from '../parsing/rawBody';
-import { readVeeamErrorMessage } from '../parsing/veeamErrorBody';
-import { collectFilteredPage, pageOf } from './clientSidePaging';
-import type { ClientOptions } from './createClient';
+import { VeeamError, isVeeamError } from '../../errors';
+import { headerValue, type HttpRequest, type HttpResponse } from '../../http/httpExchange';
+import type { ServerHttpClient } from '../../http/serverHttpClient';
+import { errorForStatus } from '../../http/statusErrors';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, SessionPage } from '../../model/restoreSession';
+import { isGuid } from '../../model/restoreSessionUid';
+import { parseEnterpriseManagerDocument } from './enterpriseManagerParser';
+import type { ParsedDocument } from '../../parsing/parsedDocument';
+import { toRawBody } from '../../parsing/rawBody';
+import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
+import { collectFilteredPage, pageOf } from '../../clients/clientSidePaging';
+import type { ClientOptions } from '../../clients/createClient';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
-import { advertisedOriginOf } from './advertisedOrigin';
-import { pathForHref } from './relatedHref';
+import { advertisedOriginOf } from '../../clients/advertisedOrigin';
+import { pathForHref } from '../../clients/relatedHref';
 import { RestorePointPlatforms } from './restorePointPlatforms';
-import type { GetOptions, ListQuery, RestoreSessionClient } from './restoreSessionClient';
-import { hasFilter, matchesFilter } from './sessionFilterMatch';
-import { sortNewestFirst } from '../model/sessionOrder';
-import { StoredToken } from './storedToken';
+import type { GetOptions, ListQuery, RestoreSessionClient } from '../../clients/restoreSessionClient';
+import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
+import { sortNewestFirst } from '../../model/sessionOrder';
+import { StoredToken } from '../../clients/storedToken';
 
 /** What an EM logon yields: the header token (opaque, verbatim) and the logon session id (for logoff). */
 interface EnterpriseManagerLogon {
