@@ -1,8 +1,8 @@
 /**
  * Command-line access to the same protocol layer the extension uses:
- *   node dist/cli.js get   --url URL --kind em|vb365 --user USER --id ID [--format xml|json] [--fingerprint SHA256] [--ca FILE] [--api-version v8] [--raw]
- *   node dist/cli.js list  --url URL --kind em|vb365 --user USER [--page N] [--page-size N] [--state running|finished] [--result success|warning|failed] [--fingerprint SHA256] [--ca FILE]
- *   node dist/cli.js parse --kind em|vb365 FILE
+ *   node dist/cli.js get   --url URL --kind KIND --user USER --id ID [--format xml|json] [--fingerprint SHA256] [--ca FILE] [--api-version V] [--raw]
+ *   node dist/cli.js list  --url URL --kind KIND --user USER [--page N] [--page-size N] [--state running|finished] [--result success|warning|failed] [--fingerprint SHA256] [--ca FILE]
+ *   node dist/cli.js parse --kind KIND FILE
  * The password comes from VEEAM_PASSWORD only: flags end up in shell history and process lists.
  */
 import * as fs from 'fs';
@@ -11,14 +11,21 @@ import { runGet, runList, type ServerArgs } from './serverCommands';
 import { runParse } from './parseCommand';
 import { CliUsageError } from './cliUsageError';
 import { isVeeamError } from '../core/errors';
+import { SERVER_KINDS, SERVER_KIND_IDS, isServerKind } from '../core/kinds/serverKinds';
 import { EXIT, EXIT_CODE_HELP, exitCodeFor, isUsageError } from './exitCodes';
 
+const KINDS = SERVER_KIND_IDS.join('|');
 const USAGE = `Usage:
-  node dist/cli.js get   --url URL --kind em|vb365 --user USER --id ID [--format xml|json] [--raw]
-  node dist/cli.js list  --url URL --kind em|vb365 --user USER [--page N] [--page-size N] [--state S] [--result R]
-  node dist/cli.js parse --kind em|vb365 FILE
-Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version vN (Microsoft 365, default v8).
+  node dist/cli.js get   --url URL --kind ${KINDS} --user USER --id ID [--format xml|json] [--raw]
+  node dist/cli.js list  --url URL --kind ${KINDS} --user USER [--page N] [--page-size N] [--state S] [--result R]
+  node dist/cli.js parse --kind ${KINDS} FILE
+Kinds: ${SERVER_KINDS.map((k) => `${k.id} = ${k.productName} (port ${k.defaultPort})`).join(', ')}.
+Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version V (${apiVersionHelp()}).
 The password is read from the environment variable VEEAM_PASSWORD.`;
+
+function apiVersionHelp(): string {
+  return SERVER_KINDS.flatMap((k) => (k.apiVersions ? [`${k.shortName}: ${k.apiVersions.known[0]}…${k.apiVersions.latest}, default ${k.apiVersions.latest}`] : [])).join('; ');
+}
 
 const HELP = `${USAGE}\n${EXIT_CODE_HELP}`;
 
@@ -50,11 +57,11 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const kind = values.kind;
-  if (kind !== undefined && kind !== 'em' && kind !== 'vb365') throw new CliUsageError(`--kind must be "em" or "vb365", not "${kind}"`);
+  if (kind !== undefined && !isServerKind(kind)) throw new CliUsageError(`--kind must be one of ${SERVER_KIND_IDS.join(', ')}, not "${kind}"`);
 
   switch (command) {
     case 'parse': {
-      if (!kind) throw new CliUsageError('parse needs --kind em|vb365');
+      if (!kind) throw new CliUsageError(`parse needs --kind ${SERVER_KIND_IDS.join('|')}`);
       if (rest.length !== 1) throw new CliUsageError('parse needs exactly one FILE (or - for standard input)');
       const text = rest[0] === '-' ? fs.readFileSync(0, 'utf8') : readFile(rest[0]);
       process.stdout.write(`${JSON.stringify(runParse(kind, text, rest[0]), null, 2)}\n`);

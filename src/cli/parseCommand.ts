@@ -1,13 +1,13 @@
 import { VeeamError } from '../core/errors';
 import type { ServerKind } from '../core/model/restoreSession';
 // Through the protocol entry point, so dist/cli.js shares dist/protocol.js instead of bundling a second copy.
-import { parseEnterpriseManagerDocument, parseMicrosoft365Document, toRawBody } from '../core/protocol';
+import { parseDocument, toRawBody } from '../core/protocol';
 
 /** Normalises a saved response: a single session → its model; a list or query result → every session in it. */
 export function runParse(kind: ServerKind, text: string, fileName: string): unknown {
   const contentType = fileName.toLowerCase().endsWith('.json') ? 'application/json' : fileName.toLowerCase().endsWith('.xml') ? 'application/xml' : undefined;
   const raw = toRawBody(text, contentType);
-  const doc = kind === 'em' ? parseEnterpriseManagerDocument(raw) : parseMicrosoft365Document(raw);
+  const doc = parseDocument(kind, raw);
   switch (doc.kind) {
     case 'session':
       return doc.session;

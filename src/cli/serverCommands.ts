@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import { createRestoreSessionClient } from '../core/protocol';
 import type { RestoreSessionClient, SessionFilter } from '../core/clients/restoreSessionClient';
 import { VeeamError } from '../core/errors';
-import type { ServerKind } from '../core/model/restoreSession';
-import { DEFAULT_PORTS, type ServerConfig, type TlsTrust } from '../core/model/serverConfig';
+import type { ServerConfig, TlsTrust } from '../core/model/serverConfig';
+import { SERVER_KIND_IDS, isServerKind, kindDescriptor } from '../core/kinds/serverKinds';
 import { parseRestoreSessionReference } from '../core/restoreSessionId';
 import { CliUsageError } from './cliUsageError';
 
@@ -62,9 +62,9 @@ async function withClient<T>(server: ServerConfig, password: string | undefined,
 
 function serverConfig(args: ServerArgs): ServerConfig {
   if (!args.url) throw new CliUsageError('--url is required (e.g. https://em01:9398)');
-  if (!args.kind) throw new CliUsageError('--kind em|vb365 is required');
+  if (!args.kind || !isServerKind(args.kind)) throw new CliUsageError(`--kind ${SERVER_KIND_IDS.join('|')} is required`);
   if (!args.user) throw new CliUsageError('--user is required');
-  const kind = args.kind as ServerKind;
+  const kind = args.kind;
   let url: URL;
   try {
     url = new URL(args.url);
@@ -72,7 +72,7 @@ function serverConfig(args: ServerArgs): ServerConfig {
     throw new CliUsageError(`--url "${args.url}" is not a URL`);
   }
   if (url.protocol !== 'https:') throw new CliUsageError('--url must be an https:// URL');
-  if (!url.port) url.port = String(DEFAULT_PORTS[kind]);
+  if (!url.port) url.port = String(kindDescriptor(kind).defaultPort);
   return {
     id: 'cli',
     kind,

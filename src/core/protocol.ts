@@ -4,6 +4,5 @@
  */
 export { createRestoreSessionClient, type ClientOptions } from './clients/createClient';
 export { probeCertificate, type CertificateInfo } from './http/certificateProbe';
-export { parseEnterpriseManagerDocument } from './kinds/enterpriseManager/enterpriseManagerParser';
-export { parseMicrosoft365Document } from './kinds/microsoft365/microsoft365Parser';
+export { parseDocument } from './kinds/parseDocument';
 export { toRawBody } from './parsing/rawBody';

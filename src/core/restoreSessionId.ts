@@ -1,5 +1,5 @@
 import { VeeamError } from './errors';
-import type { ServerKind } from './model/restoreSession';
+import { SERVER_KINDS, type ServerKind } from './kinds/serverKinds';
 import { UID_PREFIX, isGuid, uidForId } from './model/restoreSessionUid';
 
 export interface RestoreSessionReference {
@@ -11,11 +11,9 @@ export interface RestoreSessionReference {
 }
 
 const MAX_INPUT = 2048;
-const EM_PATH = /^\/api\/restoresessions\/([^/?#]+)\/?$/i;
-const VB365_PATH = /^\/(v\d+)\/restoresessions\/([^/?#]+)(?:\/[^?#]*)?$/i;
-
-export const ACCEPTED_FORMS =
-  'a GUID (3f2a…-…), a UID (urn:veeam:RestoreSession:<guid>), or a restore session URL from Enterprise Manager (https://host:9398/api/restoreSessions/<guid>) or Microsoft 365 (https://host:4443/v8/RestoreSessions/<guid>)';
+export const ACCEPTED_FORMS = `a GUID (3f2a…-…), a UID (urn:veeam:RestoreSession:<guid>), or a restore session URL from ${SERVER_KINDS.map(
+  (k) => `${k.shortName} (${k.sessionUrl(`https://host:${k.defaultPort}`, '<guid>', k.apiVersions?.latest).replace(/%3Cguid%3E/, '<guid>').replace(/\?.*$/, '')})`,
+).join(', ')}`;
 
 /**
  * Turns what a user typed or pasted into a restore-session id, before any request is made.
@@ -50,25 +48,26 @@ function fromUrl(text: string): RestoreSessionReference {
     throw invalid(`"${preview(text)}" is not a valid URL.`);
   }
   const path = decodePath(url.pathname);
-  const em = EM_PATH.exec(path);
-  if (em && isGuid(em[1])) return { ...fromGuid(em[1]), server: { kind: 'em', origin: url.origin } };
-  const vb = VB365_PATH.exec(path);
-  if (vb && isGuid(vb[2])) return { ...fromGuid(vb[2]), server: { kind: 'vb365', origin: url.origin, apiVersion: vb[1].toLowerCase() } };
-  throw invalid(`The URL "${preview(text)}" ${whatUrlPointsAt(path)}.`);
+  let pointsAt: { api: string; resource: string | undefined } | undefined;
+  for (const kind of SERVER_KINDS) {
+    const recognised = kind.recognisePath(path);
+    if (!recognised) continue;
+    if ('session' in recognised && isGuid(recognised.session)) {
+      const server: RestoreSessionReference['server'] = { kind: kind.id, origin: url.origin };
+      if (recognised.apiVersion) server.apiVersion = recognised.apiVersion;
+      return { ...fromGuid(recognised.session), server };
+    }
+    pointsAt ??= { api: kind.shortName, resource: 'resource' in recognised ? recognised.resource : undefined };
+  }
+  throw invalid(`The URL "${preview(text)}" ${whatUrlPointsAt(pointsAt)}.`);
 }
 
-const EM_RESOURCE = /^\/api\/([A-Za-z]+(?:\/[A-Za-z]+)?)(?:\/|$)/;
-const VB365_RESOURCE = /^\/v\d+\/([A-Za-z]+)(?:\/|$)/;
-
 /** Names the resource a wrong URL is about (a job, a backup server…) so the user sees what was pasted. */
-function whatUrlPointsAt(path: string): string {
-  const em = EM_RESOURCE.exec(path);
-  const vb = em ? undefined : VB365_RESOURCE.exec(path);
-  const resource = em?.[1] ?? vb?.[1];
-  if (!resource) return 'does not point at a restore session';
-  const api = em ? 'Enterprise Manager' : 'Microsoft 365';
-  if (resource.toLowerCase() === 'restoresessions') return `points at ${api} restore sessions, but not at one session by its GUID`;
-  // Only letters and one slash reach here (the patterns above): safe to echo.
+function whatUrlPointsAt(pointsAt: { api: string; resource: string | undefined } | undefined): string {
+  if (!pointsAt) return 'does not point at a restore session';
+  const { api, resource } = pointsAt;
+  if (resource === undefined) return `points at ${api} restore sessions, but not at one session by its GUID`;
+  // Descriptors hand back letters (and one slash) only: safe to echo.
   return `points at ${api} "${resource}", not at a restore session`;
 }
 

@@ -3,7 +3,7 @@
  * Both bundles import this file; every message crossing the boundary is checked with the guards below
  * before anything acts on it, because a webview is a separate, less trusted process.
  */
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, ServerKind } from '../core/model/restoreSession';
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent } from '../core/model/restoreSession';
 
 /** `viewType` of the panel; `activationEvents` lists `onWebviewPanel:` with it. */
 export const SESSION_PANEL_VIEW_TYPE = 'veeamRestoreSessions.session';
@@ -38,8 +38,9 @@ export interface PanelContext {
   serverId: string;
   sessionId: string;
   serverName: string;
-  serverKind: ServerKind;
-  /** EM serves XML and JSON; VB365 only JSON. */
+  /** The server's API has a per-session log (events). */
+  hasLog: boolean;
+  /** The server serves a session in XML and JSON. */
   canSwitchFormat: boolean;
 }
 
@@ -168,7 +169,7 @@ function isPanelContext(value: unknown): value is PanelContext {
     typeof value.serverId === 'string' &&
     typeof value.sessionId === 'string' &&
     typeof value.serverName === 'string' &&
-    (value.serverKind === 'em' || value.serverKind === 'vb365') &&
+    typeof value.hasLog === 'boolean' &&
     typeof value.canSwitchFormat === 'boolean'
   );
 }

@@ -95,7 +95,7 @@ export class SessionPage {
       case 'context':
         this.context = message.context;
         this.raw.configure(message.context.canSwitchFormat, this.ui.rawView);
-        this.tabs.setAvailable('events', message.context.serverKind === 'vb365');
+        this.tabs.setAvailable('events', message.context.hasLog);
         this.persist();
         return;
       case 'loading':

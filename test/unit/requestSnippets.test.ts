@@ -14,10 +14,10 @@ describe('session URLs and request snippets', () => {
 
   it('uses the right auth header with a placeholder, never a token', () => {
     const url = sessionUrl({ kind: 'em', url: 'https://em01:9398' }, ID);
-    assert.strictEqual(curlSnippet('em', url), `curl -sS -H "X-RestSvcSessionId: $VEEAM_TOKEN" -H "Accept: application/json" '${url}'`);
-    assert.ok(curlSnippet('vb365', url).includes('"Authorization: Bearer $VEEAM_TOKEN"'));
-    assert.ok(powerShellSnippet('em', url).includes(`'X-RestSvcSessionId' = $env:VEEAM_TOKEN`));
-    assert.ok(powerShellSnippet('vb365', url).includes(`'Authorization' = "Bearer $env:VEEAM_TOKEN"`));
+    assert.strictEqual(curlSnippet({ kind: 'em' }, url), `curl -sS -H "X-RestSvcSessionId: $VEEAM_TOKEN" -H "Accept: application/json" '${url}'`);
+    assert.ok(curlSnippet({ kind: 'vb365' }, url).includes('"Authorization: Bearer $VEEAM_TOKEN"'));
+    assert.ok(powerShellSnippet({ kind: 'em' }, url).includes(`'X-RestSvcSessionId' = $env:VEEAM_TOKEN`));
+    assert.ok(powerShellSnippet({ kind: 'vb365' }, url).includes(`'Authorization' = "Bearer $env:VEEAM_TOKEN"`));
   });
 
   it('POSIX quoting survives a real shell unchanged', function () {

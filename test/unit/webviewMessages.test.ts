@@ -71,7 +71,7 @@ describe('webview message guards', () => {
       { type: 'reply', requestId: 1, ok: false, error: { code: 'x', message: 'm' } },
       {
         type: 'context',
-        context: { serverId: 's', sessionId: 'a', serverName: 'EM', serverKind: 'em', canSwitchFormat: true },
+        context: { serverId: 's', sessionId: 'a', serverName: 'EM', hasLog: false, canSwitchFormat: true },
       } satisfies HostMessage,
     ];
     for (const m of valid) assert.ok(isHostMessage(m), JSON.stringify(m));
@@ -80,7 +80,7 @@ describe('webview message guards', () => {
       { type: 'raw', raw: { text: 1, contentType: 'x', format: 'xml' } },
       { type: 'events', events: [1] },
       { type: 'reply', requestId: 1, ok: false },
-      { type: 'context', context: { serverId: 's', sessionId: 'a', serverName: 'EM', serverKind: 'ftp', canSwitchFormat: true } },
+      { type: 'context', context: { serverId: 's', sessionId: 'a', serverName: 'EM', hasLog: 'yes', canSwitchFormat: true } },
     ];
     for (const m of invalid) assert.ok(!isHostMessage(m), JSON.stringify(m));
   });

@@ -1,6 +1,8 @@
 /** The one domain model both protocol clients normalise into (see shared/veeam-api.md, Part C). */
 
-export type ServerKind = 'em' | 'vb365';
+import type { ServerKind } from '../kinds/serverKinds';
+
+export type { ServerKind };
 
 /** Lifecycle, normalised: Starting/Working → running, Stopping → stopping, Stopped → finished. */
 export type SessionState = 'running' | 'stopping' | 'finished' | 'unknown';

@@ -17,11 +17,7 @@ export interface ServerConfig {
   url: string;
   name: string;
   username: string;
-  /** VB365 API version (`v3` … `v8`); ignored for EM. */
+  /** The API version for kinds that have several (the descriptor's `apiVersions`): chosen, or the one negotiated last. */
   apiVersion?: string;
   trust: TlsTrust;
 }
-
-export const DEFAULT_PORTS: Record<ServerKind, number> = { em: 9398, vb365: 4443 };
-export const VB365_API_VERSIONS = ['v3', 'v4', 'v5', 'v6', 'v7', 'v8'] as const;
-export const VB365_LATEST_API_VERSION = 'v8';

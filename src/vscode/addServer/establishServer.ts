@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configuredApiVersion } from '../../core/kinds/serverKinds';
 import type { RestoreSessionClient } from '../../core/clients/restoreSessionClient';
 import { isVeeamError } from '../../core/errors';
 import type { ServerConfig } from '../../core/model/serverConfig';
@@ -98,6 +99,7 @@ async function connect(
 
 function toConfig(draft: ServerDraft): ServerConfig {
   const config: ServerConfig = { id: draft.id, kind: draft.kind, url: draft.url, name: draft.name, username: draft.username, trust: draft.trust };
-  if (draft.kind === 'vb365') config.apiVersion = draft.apiVersion ?? 'v8';
+  const apiVersion = configuredApiVersion(draft.kind, draft.apiVersion);
+  if (apiVersion) config.apiVersion = apiVersion;
   return config;
 }

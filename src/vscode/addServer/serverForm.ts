@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { ServerKind } from '../../core/model/restoreSession';
+import { SERVER_KINDS, kindDescriptor, type ServerKind } from '../../core/kinds/serverKinds';
 import type { TlsTrust } from '../../core/model/serverConfig';
-import { DEFAULT_PORTS, VB365_API_VERSIONS, VB365_LATEST_API_VERSION } from '../../core/model/serverConfig';
 import { BACK, inputStep, pickStep, type StepAnswer } from './quickInputStep';
 import { normaliseServerUrl } from './serverUrl';
 
@@ -34,7 +33,7 @@ export async function runServerForm(
 ): Promise<ServerDraft | undefined> {
   const draft: Partial<ServerDraft> & { id: string } = { trust: { mode: 'system' }, ...initial };
   const title = options.editing ? vscode.l10n.t('Edit Veeam Server') : vscode.l10n.t('Add Veeam Server');
-  const applies = (step: FormStep): boolean => step !== 'apiVersion' || draft.kind === 'vb365';
+  const applies = (step: FormStep): boolean => step !== 'apiVersion' || asksApiVersion(draft.kind, options.editing);
   let index = STEPS.indexOf(options.startAt ?? 'kind');
   while (index < STEPS.length) {
     const step = STEPS[index];
@@ -64,39 +63,52 @@ type Position = { title: string; step: number; totalSteps: number };
 async function ask(step: FormStep, draft: Partial<ServerDraft>, position: Position, editing: boolean): Promise<StepAnswer<true>> {
   switch (step) {
     case 'kind': {
-      const items: KindItem[] = [
-        { serverKind: 'em', label: vscode.l10n.t('Veeam Backup Enterprise Manager'), description: vscode.l10n.t('vSphere, Cloud Director, Hyper-V · port {0}', DEFAULT_PORTS.em) },
-        { serverKind: 'vb365', label: vscode.l10n.t('Veeam Backup for Microsoft 365'), description: vscode.l10n.t('Exchange, OneDrive, SharePoint, Teams · port {0}', DEFAULT_PORTS.vb365) },
-      ];
+      const items: KindItem[] = SERVER_KINDS.map((k) => ({
+        serverKind: k.id,
+        label: vscode.l10n.t(k.productName),
+        description: vscode.l10n.t('{0} · port {1}', vscode.l10n.t(k.coverage), k.defaultPort),
+      }));
       const picked = await pickStep({ ...position, placeholder: vscode.l10n.t('Which kind of Veeam server?'), items, active: items.find((i) => i.serverKind === draft.kind) });
       if (picked === undefined || picked === BACK) return picked;
       if (draft.kind && picked.serverKind !== draft.kind && draft.url) {
         // Swap a default port that belonged to the other kind.
-        draft.url = draft.url.replace(`:${DEFAULT_PORTS[draft.kind]}`, `:${DEFAULT_PORTS[picked.serverKind]}`);
+        draft.url = draft.url.replace(`:${kindDescriptor(draft.kind).defaultPort}`, `:${kindDescriptor(picked.serverKind).defaultPort}`);
       }
+      if (picked.serverKind !== draft.kind) draft.apiVersion = undefined;
       draft.kind = picked.serverKind;
       return true;
     }
     case 'apiVersion': {
-      const items = [...VB365_API_VERSIONS].reverse().map((v) => ({
+      const versions = draft.kind ? kindDescriptor(draft.kind).apiVersions : undefined;
+      if (!versions) return true;
+      const negotiated = versions.selection === 'negotiated';
+      const items: Array<vscode.QuickPickItem & { version: string | undefined }> = [...versions.known].reverse().map((v) => ({
+        version: v,
         label: v,
-        description: v === VB365_LATEST_API_VERSION ? vscode.l10n.t('latest (Veeam Backup for Microsoft 365 v8)') : undefined,
+        description: v === versions.latest ? vscode.l10n.t('latest ({0})', versions.releaseOf(v) ?? v) : versions.releaseOf(v),
       }));
-      const current = draft.apiVersion ?? VB365_LATEST_API_VERSION;
-      const picked = await pickStep({ ...position, placeholder: vscode.l10n.t('REST API version'), items, active: items.find((i) => i.label === current) });
+      if (negotiated) {
+        items.unshift({
+          version: undefined,
+          label: vscode.l10n.t('Newest the server accepts'),
+          description: vscode.l10n.t('starts at {0} and falls back when the server answers that it does not support it', versions.latest),
+        });
+      }
+      const current = draft.apiVersion ?? (negotiated ? undefined : versions.latest);
+      const picked = await pickStep({ ...position, placeholder: vscode.l10n.t('REST API version'), items, active: items.find((i) => i.version === current) });
       if (picked === undefined || picked === BACK) return picked;
-      draft.apiVersion = picked.label;
+      draft.apiVersion = picked.version;
       return true;
     }
     case 'url': {
-      const kind = draft.kind ?? 'em';
+      const kind = draft.kind ?? SERVER_KINDS[0].id;
       // Empty, not a `https://:port` template: the common case is pasting a full URL, which a template would
       // wrap into `https://https://host:port:port`. A known address comes fully selected, so a paste replaces it.
       const value = draft.url ?? '';
       const answer = await inputStep({
         ...position,
-        prompt: vscode.l10n.t('Server address: paste the URL, or type host or host:port (https, default port {0})', DEFAULT_PORTS[kind]),
-        placeholder: `https://veeam.example.com:${DEFAULT_PORTS[kind]}`,
+        prompt: vscode.l10n.t('Server address: paste the URL, or type host or host:port (https, default port {0})', kindDescriptor(kind).defaultPort),
+        placeholder: `https://veeam.example.com:${kindDescriptor(kind).defaultPort}`,
         value,
         valueSelection: value ? [0, value.length] : undefined,
         validate: (v) => {
@@ -146,4 +158,11 @@ async function ask(step: FormStep, draft: Partial<ServerDraft>, position: Positi
       return true;
     }
   }
+}
+
+/** A kind with versions to choose asks for one; one that negotiates only when editing (the override). */
+function asksApiVersion(kind: ServerKind | undefined, editing: boolean): boolean {
+  const versions = kind ? kindDescriptor(kind).apiVersions : undefined;
+  if (!versions) return false;
+  return versions.selection === 'chosen' || editing;
 }

@@ -1,5 +1,4 @@
-import { DEFAULT_PORTS } from '../../core/model/serverConfig';
-import type { ServerKind } from '../../core/model/restoreSession';
+import { kindDescriptor, type ServerKind } from '../../core/kinds/serverKinds';
 import type { Translate } from '../presentation/translate';
 
 /**
@@ -10,7 +9,7 @@ import type { Translate } from '../presentation/translate';
 export function normaliseServerUrl(input: string, kind: ServerKind, t: Translate): { origin: string; host: string } | { error: string } {
   let text = input.trim();
   if (!text) return { error: t('Enter the server address.') };
-  const expected = t('Expected https://host:port, host:port or host, e.g. https://veeam.example.com:{0}.', DEFAULT_PORTS[kind]);
+  const expected = t('Expected https://host:port, host:port or host, e.g. https://veeam.example.com:{0}.', kindDescriptor(kind).defaultPort);
   // A URL pasted into (or after) another one: `https://https://host:port` would otherwise parse as host "https".
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\/\//i.test(text)) {
     return { error: `${t('The address holds two addresses: enter one.')} ${expected}` };
@@ -29,6 +28,6 @@ export function normaliseServerUrl(input: string, kind: ServerKind, t: Translate
   if (url.pathname.startsWith('//')) return { error: `${t('That is not a valid address.')} ${expected}` };
   // URL drops an explicit default port (":443"), so look at the text itself before adding the kind's default.
   const explicit443 = /^https:\/\/[^/?#]*:443(?:[/?#]|$)/i.test(text);
-  const port = url.port || (explicit443 ? '443' : String(DEFAULT_PORTS[kind]));
+  const port = url.port || (explicit443 ? '443' : String(kindDescriptor(kind).defaultPort));
   return { origin: `https://${url.hostname}:${port}`, host: url.hostname.replace(/^\[|\]$/g, '') };
 }

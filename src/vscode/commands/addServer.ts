@@ -9,6 +9,7 @@ import { normaliseServerUrl } from '../addServer/serverUrl';
 import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';
 import { revealInTree, serverTreeNode } from '../tree/revealInTree';
+import { configuredApiVersion, isServerKind } from '../../core/kinds/serverKinds';
 
 /** Arguments for driving Add Server without UI (tests, scripts). */
 export interface AddServerArgs {
@@ -76,7 +77,7 @@ async function addServerFromArgs(ctx: CommandContext, args: AddServerArgs): Prom
   const draft: ServerDraft = {
     id: randomUUID(),
     kind: args.kind,
-    apiVersion: args.kind === 'vb365' ? (args.apiVersion ?? 'v8') : undefined,
+    apiVersion: configuredApiVersion(args.kind, args.apiVersion),
     url: url.origin,
     name: args.name ?? url.host,
     username: args.username,
@@ -105,7 +106,7 @@ async function showNewServer(ctx: CommandContext, serverId: string): Promise<voi
 function isAddServerArgs(value: unknown): value is AddServerArgs {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v.kind === 'em' || v.kind === 'vb365') && typeof v.url === 'string' && typeof v.username === 'string' && typeof v.password === 'string';
+  return isServerKind(v.kind) && typeof v.url === 'string' && typeof v.username === 'string' && typeof v.password === 'string';
 }
 
 function isPrefill(value: unknown): value is AddServerPrefill {

@@ -34,8 +34,8 @@ function textFor(ctx: CommandContext, ref: SessionRef, kind: CopyKind): string |
     case 'copyUrl':
       return url;
     case 'copyAsCurl':
-      return curlSnippet(server.kind, url);
+      return curlSnippet(server, url);
     case 'copyAsPowerShell':
-      return powerShellSnippet(server.kind, url);
+      return powerShellSnippet(server, url);
   }
 }

@@ -18,6 +18,7 @@ import type { PanelDependencies } from './panelDependencies';
 import { errorLogText, toPanelError } from './panelError';
 import { isHrefOfServer } from './relatedHref';
 import { buildSessionPanelHtml } from './sessionPanelHtml';
+import { kindDescriptor, servesSeveralFormats } from '../../core/kinds/serverKinds';
 
 /** VB365 events are re-read on monitor updates at most this often (they are a second request per poll). */
 const EVENTS_REFRESH_MS = 10_000;
@@ -120,11 +121,11 @@ export class SessionPanel extends Disposable {
         throw new VeeamError('notFound', 'The server of this restore session is no longer configured.');
       }
       const client = await this.deps.registry.getClient(this.ref.serverId);
-      const format = server.kind === 'em' ? this.rawFormat : undefined;
+      const format = servesSeveralFormats(server.kind) ? this.rawFormat : undefined;
       const session = await client.getSession(this.ref.sessionId, { format, signal: abort.signal });
       if (abort.signal.aborted || this.isDisposed) return;
       this.applySession(session);
-      if (session.kind === 'vb365') await this.loadEvents(abort.signal);
+      if (kindDescriptor(session.kind).capabilities.log) await this.loadEvents(abort.signal);
     } catch (error) {
       if (abort.signal.aborted || this.isDisposed) return;
       this.deps.log.warn(`Session panel ${sessionPanelKey(this.ref)}: ${errorLogText(error)}`);
@@ -156,7 +157,7 @@ export class SessionPanel extends Disposable {
     // List rows and fetches say "unknown" for EM sessions without RestoredObjRef; what the restore point said stays.
     const session = this.platform && fetched.platform === 'unknown' ? { ...fetched, platform: this.platform } : fetched;
     this.session = withoutRaw(session);
-    if (session.raw && (session.kind !== 'em' || session.raw.format === this.rawFormat)) this.raw = session.raw;
+    if (session.raw && (!servesSeveralFormats(session.kind) || session.raw.format === this.rawFormat)) this.raw = session.raw;
     this.panel.title = stripBidiControls(session.name) || this.ref.sessionId;
     this.post({ type: 'session', session: this.session });
     if (this.raw) this.post({ type: 'raw', raw: this.raw });
@@ -190,7 +191,7 @@ export class SessionPanel extends Disposable {
     this.error = undefined;
     this.applySession(session);
     const eventsDue = Date.now() - this.eventsFetchedAt >= EVENTS_REFRESH_MS;
-    if (session.kind === 'vb365' && (stateChanged || (isRunning(session) && eventsDue))) void this.loadEvents();
+    if (kindDescriptor(session.kind).capabilities.log && (stateChanged || (isRunning(session) && eventsDue))) void this.loadEvents();
     this.updateEmitter.fire(this.session ?? withoutRaw(session));
   }
 
@@ -215,12 +216,13 @@ export class SessionPanel extends Disposable {
   private onReady(): void {
     this.pageReady = true;
     const server = this.deps.registry.get(this.ref.serverId);
+    const kind = server?.kind ?? this.session?.kind;
     const context: PanelContext = {
       serverId: this.ref.serverId,
       sessionId: this.ref.sessionId,
       serverName: server?.name ?? this.ref.serverId,
-      serverKind: server?.kind ?? this.session?.kind ?? 'em',
-      canSwitchFormat: (server?.kind ?? this.session?.kind) === 'em',
+      hasLog: kind !== undefined && kindDescriptor(kind).capabilities.log,
+      canSwitchFormat: kind !== undefined && servesSeveralFormats(kind),
     };
     this.post({ type: 'context', context });
     if (this.session) this.post({ type: 'session', session: this.session });
@@ -259,7 +261,8 @@ export class SessionPanel extends Disposable {
   }
 
   private async switchFormat(format: BodyFormat): Promise<void> {
-    if (this.deps.registry.get(this.ref.serverId)?.kind !== 'em') throw new Error('Only Enterprise Manager serves XML and JSON.');
+    const kind = this.deps.registry.get(this.ref.serverId)?.kind;
+    if (!kind || !servesSeveralFormats(kind)) throw new Error('This server serves its documents in one format only.');
     const client = await this.deps.registry.getClient(this.ref.serverId);
     const session = await client.getSession(this.ref.sessionId, { format });
     if (this.isDisposed) return;

@@ -1,3 +1,4 @@
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { RestoreSession, RestoreSessionSummary, SessionResult, SessionState } from '../../core/model/restoreSession';
 import { formatDuration, sessionElapsedMs } from './duration';
 import type { Translate } from './translate';
@@ -161,9 +162,7 @@ export function sessionTooltipMarkdown(
     [t('Platform'), session.platform === 'unknown' ? undefined : session.platform],
     [t('Started'), session.creationTime && formatTime(session.creationTime)],
     [t('Ended'), session.endTime && formatTime(session.endTime)],
-    [t('Restored object'), session.vmDisplayName ?? session.restoredObject],
-    // VB365 list rows keep the organisation as the restored object.
-    [t('Organization'), session.kind === 'vb365' ? session.restoredObject : undefined],
+    [t(kindDescriptor(session.kind).restoredObjectLabel), session.vmDisplayName ?? session.restoredObject],
     [t('Initiated by'), session.initiatedBy],
     [t('Reason'), session.reason],
     [t('ID'), session.id],

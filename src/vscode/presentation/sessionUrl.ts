@@ -1,11 +1,7 @@
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { ServerConfig } from '../../core/model/serverConfig';
-import { VB365_LATEST_API_VERSION } from '../../core/model/serverConfig';
 
-/** The REST URL of one restore session: EM `…/api/restoreSessions/<id>?format=Entity`, VB365 `…/vN/RestoreSessions/<id>`. */
+/** The REST URL of one restore session, as the server's kind writes it. */
 export function sessionUrl(server: Pick<ServerConfig, 'kind' | 'url' | 'apiVersion'>, sessionId: string): string {
-  const origin = server.url.replace(/\/+$/, '');
-  const id = encodeURIComponent(sessionId);
-  return server.kind === 'em'
-    ? `${origin}/api/restoreSessions/${id}?format=Entity`
-    : `${origin}/${server.apiVersion ?? VB365_LATEST_API_VERSION}/RestoreSessions/${id}`;
+  return kindDescriptor(server.kind).sessionUrl(server.url.replace(/\/+$/, ''), sessionId, server.apiVersion);
 }

@@ -6,6 +6,7 @@ import { errorLogText, toPanelError } from '../panel/panelError';
 import { isHrefOfServer } from '../panel/relatedHref';
 import type { SessionRef } from '../sessionRef';
 import { parseRawDocumentQuery, rawDocumentAddress, withOtherFormat, type RawDocumentTarget } from './rawDocumentAddress';
+import { servesSeveralFormats } from '../../core/kinds/serverKinds';
 
 /** URI scheme of raw response documents: `veeam-restore:/<serverName>/<session name> (<id prefix>).xml?server=<id>&session=<id>&format=xml`. */
 export const RAW_SCHEME = 'veeam-restore';
@@ -93,8 +94,9 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
     if (uri?.scheme !== RAW_SCHEME) return;
     const target = parseRawDocumentQuery(uri.query);
     if (!target) return;
-    if (this.registry.get(target.serverId)?.kind !== 'em') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Only Enterprise Manager serves both XML and JSON.'));
+    const kind = this.registry.get(target.serverId)?.kind;
+    if (!kind || !servesSeveralFormats(kind)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This server serves its documents in one format only.'));
       return;
     }
     await this.show(withOtherFormat(target));
@@ -109,7 +111,7 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
       throw new Error('Only links to the configured server can be opened.');
     }
     if (target.href !== undefined) return (await client.getRaw(target.href, target.format, signal)).text;
-    const format = server.kind === 'em' ? target.format : undefined;
+    const format = servesSeveralFormats(server.kind) ? target.format : undefined;
     const session = await client.getSession(target.sessionId, { format, signal });
     if (!session.raw) throw new Error('The server response was not kept for this session.');
     return session.raw.text;
@@ -125,7 +127,8 @@ export class RawDocumentProvider extends Disposable implements vscode.TextDocume
   private updateToggleContext(editor: vscode.TextEditor | undefined): void {
     const uri = editor?.document.uri;
     const target = uri?.scheme === RAW_SCHEME ? parseRawDocumentQuery(uri.query) : undefined;
-    const canToggle = target !== undefined && this.registry.get(target.serverId)?.kind === 'em';
+    const kind = target && this.registry.get(target.serverId)?.kind;
+    const canToggle = kind !== undefined && servesSeveralFormats(kind);
     void vscode.commands.executeCommand('setContext', RAW_CAN_TOGGLE_CONTEXT, canToggle);
   }
 }

@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import type { ServerKind } from '../../core/model/restoreSession';
 import type { ServerConfig, TlsTrust } from '../../core/model/serverConfig';
 import type { ServerRegistry } from '../serverRegistry';
+import { configuredApiVersion, isServerKind } from '../../core/kinds/serverKinds';
 
 /** Environment variable naming a JSON file of servers to add on activation (`npm run demo`, tests). */
 export const BOOTSTRAP_ENVIRONMENT_VARIABLE = 'VEEAM_RESTORE_SESSIONS_BOOTSTRAP';
@@ -57,7 +58,8 @@ export async function importBootstrapServers(
       username: server.username,
       trust: server.trust ?? { mode: 'system' },
     };
-    if (server.kind === 'vb365') config.apiVersion = server.apiVersion ?? 'v8';
+    const apiVersion = configuredApiVersion(server.kind, server.apiVersion);
+    if (apiVersion) config.apiVersion = apiVersion;
     await registry.add(config, server.password);
     log.info(`bootstrap: added ${config.name} (${config.kind}, ${config.url})`);
     added += 1;
@@ -68,7 +70,7 @@ export async function importBootstrapServers(
 function toBootstrapServer(value: unknown): BootstrapServer | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  if ((v.kind !== 'em' && v.kind !== 'vb365') || typeof v.url !== 'string' || typeof v.username !== 'string' || typeof v.password !== 'string') {
+  if (!isServerKind(v.kind) || typeof v.url !== 'string' || typeof v.username !== 'string' || typeof v.password !== 'string') {
     return undefined;
   }
   const url = v.url.trim().replace(/\/+$/, '');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ServerKind } from '../../core/model/restoreSession';
 import type { ServerConfig, TlsTrust } from '../../core/model/serverConfig';
 import { SECTION } from '../settings';
+import { isServerKind, kindDescriptor } from '../../core/kinds/serverKinds';
 
 const KEY = 'servers';
 
@@ -36,14 +36,14 @@ export function affectsServers(e: vscode.ConfigurationChangeEvent): boolean {
 /** Only the known fields are written back: nothing unexpected (least of all a secret) rides along. */
 function toStored(server: ServerConfig): ServerConfig {
   const stored: ServerConfig = { id: server.id, kind: server.kind, url: server.url, name: server.name, username: server.username, trust: server.trust };
-  if (server.kind === 'vb365' && server.apiVersion) stored.apiVersion = server.apiVersion;
+  if (kindDescriptor(server.kind).apiVersions && server.apiVersion) stored.apiVersion = server.apiVersion;
   return stored;
 }
 
 function toServerConfig(value: unknown): ServerConfig | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  const kind = v.kind === 'em' || v.kind === 'vb365' ? (v.kind as ServerKind) : undefined;
+  const kind = isServerKind(v.kind) ? v.kind : undefined;
   if (!kind || !isText(v.id) || !isText(v.url) || !isText(v.username)) return undefined;
   const server: ServerConfig = {
     id: v.id,
@@ -53,7 +53,7 @@ function toServerConfig(value: unknown): ServerConfig | undefined {
     username: v.username,
     trust: toTrust(v.trust),
   };
-  if (kind === 'vb365' && isText(v.apiVersion)) server.apiVersion = v.apiVersion;
+  if (kindDescriptor(kind).apiVersions && isText(v.apiVersion)) server.apiVersion = v.apiVersion;
   return server;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { ServerConfig } from '../../core/model/serverConfig';
 import { escapeMarkdown } from '../presentation/sessionPresentation';
 import type { ServerStatus } from '../sessions/serverStatus';
@@ -30,8 +31,9 @@ export class ServerNode extends vscode.TreeItem {
 
   private render(): void {
     const { server, status } = this;
-    const kindLabel = server.kind === 'em' ? vscode.l10n.t('Enterprise Manager') : vscode.l10n.t('Microsoft 365 {0}', server.apiVersion ?? '');
-    this.iconPath = new vscode.ThemeIcon(server.kind === 'em' ? 'server-environment' : 'cloud');
+    const kind = kindDescriptor(server.kind);
+    const kindLabel = `${vscode.l10n.t(kind.shortName)} ${kind.apiVersions ? (server.apiVersion ?? '') : ''}`;
+    this.iconPath = new vscode.ThemeIcon(kind.icon);
     const runningLabel = this.running > 0 ? vscode.l10n.t('{0} running', this.running) : undefined;
     // What changes first (failed, signed out, 2 running), then the product and version: a narrow side bar cuts the
     // end of the line, and "Enterprise Manager (REST API v1_8)" is the part that can go (the tooltip has it).

@@ -2,7 +2,8 @@ import { VeeamError } from '../../errors';
 import type { RawBody } from '../../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from '../../parsing/caseInsensitiveFields';
 import { clippedText } from '../../parsing/clippedText';
-import { describeItemTypes, microsoft365Evidence, notRestoreSessions, otherApiError } from '../../parsing/foreignDocument';
+import { describeItemTypes, notRestoreSessions } from '../../parsing/foreignDocument';
+import { otherApiError } from '../serverKinds';
 import { normaliseEnterpriseManagerSession, readLinks, summariseEnterpriseManagerSession } from './enterpriseManagerSession';
 import type { ListPaging, ParsedDocument } from '../../parsing/parsedDocument';
 import { parseJsonBody } from '../../parsing/jsonBody';
@@ -23,8 +24,8 @@ export function parseEnterpriseManagerDocument(raw: RawBody): ParsedDocument {
   }
   const parsed = parseJsonBody(text);
   // Before the Type lookup: a Microsoft 365 session's `type` ("Vex") would pass for an EM root name.
-  const otherApi = microsoft365Evidence(parsed);
-  if (otherApi) throw otherApiError('em', otherApi);
+  const otherApi = otherApiError('em', parsed, text);
+  if (otherApi) throw otherApi;
   if (Array.isArray(parsed)) {
     requireRestoreSessions(parsed, 'a list');
     const { sessions, skipped } = buildSessionList(parsed, summariseEnterpriseManagerSession);

@@ -4,7 +4,7 @@ import type { ServerHttpClient } from '../../http/serverHttpClient';
 import { errorForStatus } from '../../http/statusErrors';
 import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../../model/restoreSession';
 import { isGuid } from '../../model/restoreSessionUid';
-import { VB365_LATEST_API_VERSION } from '../../model/serverConfig';
+import { microsoft365 } from './microsoft365Descriptor';
 import { parseMicrosoft365Document, type Microsoft365Expectation } from './microsoft365Parser';
 import type { ParsedDocument } from '../../parsing/parsedDocument';
 import { toRawBody } from '../../parsing/rawBody';
@@ -61,7 +61,7 @@ export class Microsoft365Client implements RestoreSessionClient {
     private readonly options: ClientOptions,
     private readonly http: ServerHttpClient,
   ) {
-    const version = (options.server.apiVersion ?? VB365_LATEST_API_VERSION).toLowerCase();
+    const version = (options.server.apiVersion ?? microsoft365.apiVersions?.latest ?? 'v8').toLowerCase();
     if (!/^v\d+$/.test(version)) throw new VeeamError('invalidInput', `"${version}" is not a Microsoft 365 REST API version (v3 … v8).`);
     this.version = version;
     this.versionNumber = Number(version.slice(1));

@@ -2,7 +2,8 @@ import { VeeamError } from '../../errors';
 import type { RawBody } from '../../model/restoreSession';
 import { CaseInsensitiveFields, isPlainRecord, safeRecord } from '../../parsing/caseInsensitiveFields';
 import { clippedText } from '../../parsing/clippedText';
-import { enterpriseManagerEvidence, notRestoreSessions, otherApiError } from '../../parsing/foreignDocument';
+import { notRestoreSessions } from '../../parsing/foreignDocument';
+import { otherApiError } from '../serverKinds';
 import { parseJsonBody } from '../../parsing/jsonBody';
 import { normaliseMicrosoft365Event, normaliseMicrosoft365Session, readHalLinks, summariseMicrosoft365Session } from './microsoft365Session';
 import type { ListPaging, ParsedDocument } from '../../parsing/parsedDocument';
@@ -19,14 +20,15 @@ export type Microsoft365Expectation = 'sessions' | 'events';
 export function parseMicrosoft365Document(raw: RawBody, expect: Microsoft365Expectation = 'sessions'): ParsedDocument {
   if (raw.format !== 'json') {
     // Enterprise Manager's XML carries its namespace or its Href/Type attributes: say which API it is.
-    if (/xmlns="http:\/\/www\.veeam\.com\/ent\/|\sHref="[^"]*\/api\//.test(raw.text.slice(0, 4096))) throw otherApiError('vb365', 'Enterprise Manager XML');
+    const otherApi = otherApiError('vb365', undefined, raw.text);
+    if (otherApi) throw otherApi;
     throw new VeeamError('malformedResponse', 'The Microsoft 365 server sent XML; its REST API answers JSON. Check the URL and port (4443).', {
       detail: `content-type=${raw.contentType}`,
     });
   }
   const parsed = parseJsonBody(bodyTextForParsing(raw.text));
-  const otherApi = enterpriseManagerEvidence(parsed);
-  if (otherApi) throw otherApiError('vb365', otherApi);
+  const otherApi = otherApiError('vb365', parsed, raw.text);
+  if (otherApi) throw otherApi;
   if (Array.isArray(parsed)) return sessionList(parsed, undefined);
   if (!isPlainRecord(parsed)) throw unrelated('a JSON value that is not an object or array');
   const f = new CaseInsensitiveFields(parsed);

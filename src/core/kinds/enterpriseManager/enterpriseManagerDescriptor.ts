@@ -1,0 +1,43 @@
+import type { KindDescriptor, RecognisedPath } from '../kindDescriptor';
+import { TOKEN_PLACEHOLDER } from '../kindDescriptor';
+import { isPlainRecord as isRecord } from '../../parsing/caseInsensitiveFields';
+
+const SESSION_PATH = /^\/api\/restoresessions\/([^/?#]+)\/?$/i;
+// Its namespace or an Href into /api/: what marks Enterprise Manager XML.
+const EM_XML = /xmlns="http:\/\/www\.veeam\.com\/ent\/|\sHref="[^"]*\/api\//;
+const RESOURCE_PATH = /^\/api\/([A-Za-z]+(?:\/[A-Za-z]+)?)(?:\/|$)/;
+
+/** Veeam Backup Enterprise Manager REST API (`https://host:9398/api`, shared/veeam-api.md Part A). */
+export const enterpriseManager: KindDescriptor<'em'> = {
+  id: 'em',
+  productName: 'Veeam Backup Enterprise Manager',
+  shortName: 'Enterprise Manager',
+  coverage: 'vSphere, Cloud Director, Hyper-V',
+  restoredObjectLabel: 'Restored object',
+  icon: 'server-environment',
+  defaultPort: 9398,
+  // The client reads the newest version from the entry point: nothing to choose.
+  capabilities: { formats: ['xml', 'json'], log: false, stop: false, relatedLinks: true, taskSessions: false },
+  sessionUrl: (origin, sessionId) => `${origin}/api/restoreSessions/${encodeURIComponent(sessionId)}?format=Entity`,
+  recognisePath(path: string): RecognisedPath | undefined {
+    const session = SESSION_PATH.exec(path);
+    if (session) return { session: session[1] };
+    const resource = RESOURCE_PATH.exec(path);
+    if (!resource) return undefined;
+    return resource[1].toLowerCase() === 'restoresessions' ? { sessions: true } : { resource: resource[1] };
+  },
+  bodyEvidence(json: unknown, text: string): string | undefined {
+    if (json === undefined) return EM_XML.test(text.slice(0, 4096)) ? 'Enterprise Manager XML' : undefined;
+    const first = Array.isArray(json) ? json.find(isRecord) : json;
+    if (!isRecord(first)) return undefined;
+    const keys = new Set(Object.keys(first).map((k) => k.toLowerCase()));
+    for (const key of ['uid', 'href', 'refs', 'entities', 'paginginfo', 'links']) {
+      if (keys.has(key)) return `it has "${Object.keys(first).find((k) => k.toLowerCase() === key) ?? key}"`;
+    }
+    return undefined;
+  },
+  requestHeaders: () => [
+    { name: 'X-RestSvcSessionId', value: TOKEN_PLACEHOLDER },
+    { name: 'Accept', value: 'application/json' },
+  ],
+};

@@ -1,0 +1,50 @@
+import type { KindDescriptor, RecognisedPath } from '../kindDescriptor';
+import { TOKEN_PLACEHOLDER } from '../kindDescriptor';
+import { isPlainRecord as isRecord } from '../../parsing/caseInsensitiveFields';
+
+export const MICROSOFT365_API_VERSIONS = ['v3', 'v4', 'v5', 'v6', 'v7', 'v8'] as const;
+const LATEST = 'v8';
+const SESSION_PATH = /^\/(v\d+)\/restoresessions\/([^/?#]+)(?:\/[^?#]*)?$/i;
+const RESOURCE_PATH = /^\/v\d+\/([A-Za-z]+)(?:\/|$)/;
+
+/** Veeam Backup for Microsoft 365 REST API v3–v8 (`https://host:4443/vN`, shared/veeam-api.md Part B). */
+export const microsoft365: KindDescriptor<'vb365'> = {
+  id: 'vb365',
+  productName: 'Veeam Backup for Microsoft 365',
+  shortName: 'Microsoft 365',
+  coverage: 'Exchange, OneDrive, SharePoint, Teams',
+  // Its sessions name the organization they explore, not an object.
+  restoredObjectLabel: 'Organization',
+  icon: 'cloud',
+  defaultPort: 4443,
+  apiVersions: {
+    known: MICROSOFT365_API_VERSIONS,
+    latest: LATEST,
+    selection: 'chosen',
+    releaseOf: (version) => (version === LATEST ? 'Veeam Backup for Microsoft 365 v8' : undefined),
+  },
+  capabilities: { formats: ['json'], log: true, stop: false, relatedLinks: true, taskSessions: false },
+  sessionUrl: (origin, sessionId, apiVersion) => `${origin}/${apiVersion ?? LATEST}/RestoreSessions/${encodeURIComponent(sessionId)}`,
+  recognisePath(path: string): RecognisedPath | undefined {
+    const session = SESSION_PATH.exec(path);
+    if (session) return { session: session[2], apiVersion: session[1].toLowerCase() };
+    const resource = RESOURCE_PATH.exec(path);
+    if (!resource) return undefined;
+    return resource[1].toLowerCase() === 'restoresessions' ? { sessions: true } : { resource: resource[1] };
+  },
+  bodyEvidence(json: unknown): string | undefined {
+    const first = Array.isArray(json) ? json.find(isRecord) : json;
+    if (!isRecord(first)) return undefined;
+    if ('_links' in first) return 'it has "_links"';
+    if (Array.isArray(first.results) && ('offset' in first || 'limit' in first)) return 'an offset/limit "results" page';
+    if ('installationId' in first) return 'it has "installationId"';
+    // Backup & Replication tokens carry ".issued", its sessions "sessionType": those are not this API's.
+    if ('access_token' in first && !('.issued' in first)) return 'an OAuth token';
+    if ('id' in first && 'creationTime' in first && !('sessionType' in first)) return 'it has "id" and "creationTime"';
+    return undefined;
+  },
+  requestHeaders: () => [
+    { name: 'Authorization', value: `Bearer ${TOKEN_PLACEHOLDER}` },
+    { name: 'Accept', value: 'application/json' },
+  ],
+};
