@@ -166,6 +166,8 @@ export async function waitForCommandInput(page: Page): Promise<void> {
   );
 }
 
+const MENU_HAS_FOCUS = `!!document.activeElement?.closest('.context-view .monaco-menu')`;
+
 /** The label of the context-menu item that has the keyboard focus (null: the focus is not on an item). */
 const FOCUSED_MENU_ITEM = `(() => {
   const item = document.activeElement?.closest('.context-view .monaco-menu .action-item');
@@ -212,7 +214,8 @@ async function openMenuAndFocus(page: Page, row: Locator, menu: Locator, label: 
   for (let presses = 0; ; presses++) {
     const focused = await page.evaluate<string | null>(FOCUSED_MENU_ITEM);
     if (focused === label) return 'focused';
-    if (focused === null) return lastAttempt ? 'missing' : 'closed';
+    // No item focused yet is normal just after opening; the focus out of the menu altogether means it closed.
+    if (focused === null && !(await page.evaluate<boolean>(MENU_HAS_FOCUS))) return lastAttempt ? 'missing' : 'closed';
     if (presses > entries) return 'missing';
     await page.keyboard.press('ArrowDown');
   }
