@@ -80,10 +80,10 @@ describe('CLI parse (dist/cli.js)', () => {
     ['an EM query result of backup job sessions (JSON)', 'em', 'em/query-result-backup-job-sessions.json', /^error: The response is a query result of BackupJobSessions, not restore sessions\.$/],
     ['an EM query result of backup job session references (XML)', 'em', 'em/query-result-backup-job-session-refs.xml', /^error: The response is a query result of BackupJobSession references, not restore sessions\.$/],
     ['a Microsoft 365 page of jobs', 'vb365', 'vb365/jobs-v8-page.json', /^error: The response is a list of Jobs, not restore sessions\.$/],
-    ['a Microsoft 365 page read as Enterprise Manager', 'em', 'vb365/restore-sessions-v8-page.json', /^error: The response looks like a Veeam Backup for Microsoft 365 document \(.+\), not Enterprise Manager\.$/],
-    ['a Microsoft 365 v3 array read as Enterprise Manager', 'em', 'vb365/restore-sessions-v3-array.json', /^error: The response looks like a Veeam Backup for Microsoft 365 document \(.+\), not Enterprise Manager\.$/],
-    ['an EM entity (XML) read as Microsoft 365', 'vb365', 'em/restore-session-entity.xml', /^error: The response looks like an Enterprise Manager document \(.+\), not Veeam Backup for Microsoft 365\.$/],
-    ['an EM entity (JSON) read as Microsoft 365', 'vb365', 'em/restore-session-entity.json', /^error: The response looks like an Enterprise Manager document \(.+\), not Veeam Backup for Microsoft 365\.$/],
+    ['a Microsoft 365 page read as Enterprise Manager', 'em', 'vb365/restore-sessions-v8-page.json', /^error: The response looks like a Veeam Backup for Microsoft 365 document \(.+\), not Veeam Backup Enterprise Manager\.$/],
+    ['a Microsoft 365 v3 array read as Enterprise Manager', 'em', 'vb365/restore-sessions-v3-array.json', /^error: The response looks like a Veeam Backup for Microsoft 365 document \(.+\), not Veeam Backup Enterprise Manager\.$/],
+    ['an EM entity (XML) read as Microsoft 365', 'vb365', 'em/restore-session-entity.xml', /^error: The response looks like a Veeam Backup Enterprise Manager document \(.+\), not Veeam Backup for Microsoft 365\.$/],
+    ['an EM entity (JSON) read as Microsoft 365', 'vb365', 'em/restore-session-entity.json', /^error: The response looks like a Veeam Backup Enterprise Manager document \(.+\), not Veeam Backup for Microsoft 365\.$/],
   ];
   for (const [what, kind, fixture, message] of foreign) {
     it(`names ${what} and exits 8`, () => {

@@ -17,7 +17,7 @@ import { RestorePointPlatforms } from './restorePointPlatforms';
 import type { GetOptions, ListQuery, RestoreSessionClient } from '../../clients/restoreSessionClient';
 import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
 import { sortNewestFirst } from '../../model/sessionOrder';
-import { StoredToken } from '../../clients/storedToken';
+import { SignedInRequests } from '../../clients/signedInRequests';
 
 /** What an EM logon yields: the header token (opaque, verbatim) and the logon session id (for logoff). */
 interface EnterpriseManagerLogon {
@@ -38,12 +38,9 @@ const MAX_SCAN_PAGES = 50;
  */
 export class EnterpriseManagerClient implements RestoreSessionClient {
   readonly kind = 'em' as const;
-  private logon: EnterpriseManagerLogon | undefined;
-  private storeLoaded = false;
-  private logonInFlight: Promise<EnterpriseManagerLogon> | undefined;
+  private readonly signedIn: SignedInRequests<EnterpriseManagerLogon>;
   /** Set once the query service has answered 400/404/501: the collection is used for the client's life. */
   private queryUnsupported = false;
-  private readonly stored: StoredToken<EnterpriseManagerLogon>;
   /** Origins the server names itself by in its own hrefs, besides the configured one. */
   private readonly ownOrigins = new Set<string>();
   private readonly platforms: RestorePointPlatforms;
@@ -52,7 +49,11 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
     private readonly options: ClientOptions,
     private readonly http: ServerHttpClient,
   ) {
-    this.stored = new StoredToken(options.tokenStore, isLogon);
+    this.signedIn = new SignedInRequests<EnterpriseManagerLogon>(
+      { obtain: (_stale, signal) => this.performLogon(signal), attach: withToken, isCredential: isLogon },
+      http,
+      options.tokenStore,
+    );
     this.platforms = new RestorePointPlatforms((href) => this.getRaw(href, 'json'), options.logger);
   }
 
@@ -60,10 +61,10 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
     const root = await this.http.request({ method: 'GET', path: '/api/', headers: { accept: 'application/xml' }, signal });
     if (root.status !== 200) throw errorForStatus(root, { what: 'the Enterprise Manager entry point' });
     const version = newestVersion(this.parse(root));
-    const current = await this.currentLogon(signal);
+    const current = await this.signedIn.current(signal);
     if (current.reused) {
       // A token from an earlier run may have expired: one cheap authenticated read proves it (or renews it).
-      await this.send({ method: 'GET', path: `/api/logonSessions/${encodeURIComponent(current.logon.logonSessionId)}`, headers: { accept: 'application/json' }, signal }, 'the logon session');
+      await this.send({ method: 'GET', path: `/api/logonSessions/${encodeURIComponent(current.credential.logonSessionId)}`, headers: { accept: 'application/json' }, signal }, 'the logon session');
     }
     return version ? `Enterprise Manager (REST API ${version})` : 'Enterprise Manager';
   }
@@ -117,9 +118,7 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   }
 
   async logoff(): Promise<void> {
-    const logon = this.logon ?? (await this.stored.load());
-    this.logon = undefined;
-    this.storeLoaded = true;
+    const logon = await this.signedIn.takeForLogoff();
     if (!logon) return;
     try {
       const response = await this.http.request({
@@ -133,8 +132,6 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
       }
     } catch (e) {
       this.options.logger?.('warn', `Logoff failed: ${isVeeamError(e) ? e.toLogString() : String(e)}`);
-    } finally {
-      await this.stored.save(undefined);
     }
   }
 
@@ -201,53 +198,8 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
   }
 
   /** An authenticated request: logs on when needed and, on 401, logs on again once and retries. */
-  private async send(request: HttpRequest, what: string): Promise<HttpResponse> {
-    let { logon } = await this.currentLogon(request.signal);
-    let response = await this.http.request(withToken(request, logon));
-    if (response.status === 401) {
-      logon = await this.renew(logon, request.signal);
-      response = await this.http.request(withToken(request, logon));
-      if (response.status === 401) {
-        await this.forget(logon);
-        throw errorForStatus(response, { what });
-      }
-    }
-    if (response.status < 200 || response.status >= 300) throw errorForStatus(response, { what });
-    return response;
-  }
-
-  private async currentLogon(signal: AbortSignal | undefined): Promise<{ logon: EnterpriseManagerLogon; reused: boolean }> {
-    if (this.logon) return { logon: this.logon, reused: false };
-    if (!this.storeLoaded) {
-      this.storeLoaded = true;
-      const stored = await this.stored.load();
-      if (stored && !this.logon) {
-        this.logon = stored;
-        return { logon: stored, reused: true };
-      }
-    }
-    return { logon: await this.logOn(signal), reused: false };
-  }
-
-  /** A fresh logon, unless another request already replaced the stale one. */
-  private async renew(stale: EnterpriseManagerLogon, signal: AbortSignal | undefined): Promise<EnterpriseManagerLogon> {
-    if (this.logon && this.logon !== stale) return this.logon;
-    this.logon = undefined;
-    return this.logOn(signal);
-  }
-
-  private async forget(logon: EnterpriseManagerLogon): Promise<void> {
-    if (this.logon !== logon) return;
-    this.logon = undefined;
-    await this.stored.save(undefined);
-  }
-
-  /** One logon at a time: concurrent requests that need one share it. */
-  private logOn(signal: AbortSignal | undefined): Promise<EnterpriseManagerLogon> {
-    this.logonInFlight ??= this.performLogon(signal).finally(() => {
-      this.logonInFlight = undefined;
-    });
-    return this.logonInFlight;
+  private send(request: HttpRequest, what: string): Promise<HttpResponse> {
+    return this.signedIn.send(request, what);
   }
 
   private async performLogon(signal: AbortSignal | undefined): Promise<EnterpriseManagerLogon> {
@@ -275,10 +227,7 @@ export class EnterpriseManagerClient implements RestoreSessionClient {
         status: response.status,
       });
     }
-    const logon = { sessionToken, logonSessionId: this.logonSessionId(response) };
-    this.logon = logon;
-    await this.stored.save(logon);
-    return logon;
+    return { sessionToken, logonSessionId: this.logonSessionId(response) };
   }
 
   /** The SessionId from the LogonSession body, or else the last segment of Location (both documented). */

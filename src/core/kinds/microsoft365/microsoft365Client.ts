@@ -16,7 +16,8 @@ import { pathForHref } from '../../clients/relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from '../../clients/restoreSessionClient';
 import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
 import { sortNewestFirst } from '../../model/sessionOrder';
-import { StoredToken } from '../../clients/storedToken';
+import { SignedInRequests } from '../../clients/signedInRequests';
+import { readEveryPage } from '../../clients/everyPage';
 
 /** The OAuth pair, with the access token's expiry as epoch milliseconds. */
 interface Microsoft365Tokens {
@@ -50,10 +51,7 @@ export class Microsoft365Client implements RestoreSessionClient {
   readonly kind = 'vb365' as const;
   private readonly version: string;
   private readonly versionNumber: number;
-  private tokens: Microsoft365Tokens | undefined;
-  private storeLoaded = false;
-  private renewal: Promise<Microsoft365Tokens> | undefined;
-  private readonly stored: StoredToken<Microsoft365Tokens>;
+  private readonly signedIn: SignedInRequests<Microsoft365Tokens>;
   /** Origins the server names itself by in its own hrefs, besides the configured one. */
   private readonly ownOrigins = new Set<string>();
 
@@ -65,12 +63,20 @@ export class Microsoft365Client implements RestoreSessionClient {
     if (!/^v\d+$/.test(version)) throw new VeeamError('invalidInput', `"${version}" is not a Microsoft 365 REST API version (v3 … v8).`);
     this.version = version;
     this.versionNumber = Number(version.slice(1));
-    this.stored = new StoredToken(options.tokenStore, isTokens);
+    this.signedIn = new SignedInRequests<Microsoft365Tokens>(
+      {
+        obtain: (stale, signal) => this.obtainTokens(stale, signal),
+        attach: withBearer,
+        isDue: (tokens) => Date.now() >= tokens.expiresAt - refreshMarginMs(tokens.lifetimeMs),
+        isCredential: isTokens,
+      },
+      http,
+      options.tokenStore,
+    );
   }
 
   async connect(signal?: AbortSignal): Promise<string> {
-    const reused = !this.tokens && (await this.loadStored()) !== undefined;
-    await this.currentTokens(signal);
+    const { reused } = await this.signedIn.current(signal);
     if (reused && this.versionNumber >= 4) {
       // A token pair from an earlier run may be revoked: one small authenticated read proves (or renews) it.
       await this.send({ method: 'GET', path: `${this.base}/RestoreSessions?offset=0&limit=1`, signal }, 'the restore session list');
@@ -148,8 +154,7 @@ export class Microsoft365Client implements RestoreSessionClient {
   }
 
   async logoff(): Promise<void> {
-    const tokens = this.tokens ?? (await this.loadStored());
-    this.tokens = undefined;
+    const tokens = await this.signedIn.takeForLogoff();
     if (!tokens) return;
     try {
       // v7+ can revoke the token; older versions just let it expire.
@@ -159,8 +164,6 @@ export class Microsoft365Client implements RestoreSessionClient {
       }
     } catch (e) {
       this.options.logger?.('warn', `Token logout failed: ${isVeeamError(e) ? e.toLogString() : String(e)}`);
-    } finally {
-      await this.stored.save(undefined);
     }
   }
 
@@ -192,32 +195,22 @@ export class Microsoft365Client implements RestoreSessionClient {
    */
   private async readAllSessions(query: ListQuery): Promise<RestoreSessionSummary[]> {
     if (this.versionNumber <= 3) return (await this.readList(`${this.base}/RestoreSessions`, query.signal)).sessions;
-    const sessions: RestoreSessionSummary[] = [];
-    const seen = new Set<string>();
-    let offset = 0;
-    for (let index = 0; ; index++) {
-      if (index === MAX_FULL_READ_PAGES) {
-        throw new VeeamError(
-          'tooLarge',
-          `This server holds more than ${sessions.length} restore sessions, and REST API ${this.version} cannot list them newest first. ` +
-            'Choose REST API v8 for this server (Veeam Backup for Microsoft 365 v8), which sorts on the server.',
-        );
-      }
-      const doc = await this.readList(`${this.base}/RestoreSessions?offset=${offset}&limit=${FULL_READ_PAGE_SIZE}`, query.signal);
-      let added = 0;
-      for (const s of doc.sessions) {
-        // Sessions created between two reads shift the pages; one seen twice is kept once.
-        if (seen.has(s.id)) continue;
-        seen.add(s.id);
-        sessions.push(s);
-        added++;
-      }
-      // A server that ignores offset (v4 is unconfirmed) sends the same page again: nothing new ends the read.
-      const more = (doc.paging?.hasNext ?? false) && added > 0;
-      query.onProgress?.({ sessionsRead: sessions.length, totalCount: doc.paging?.totalCount, more });
-      if (!more) return sessions;
-      offset += doc.sessions.length;
-    }
+    return readEveryPage(
+      async (offset) => {
+        const doc = await this.readList(`${this.base}/RestoreSessions?offset=${offset}&limit=${FULL_READ_PAGE_SIZE}`, query.signal);
+        return { sessions: doc.sessions, hasNext: doc.paging?.hasNext ?? false, totalCount: doc.paging?.totalCount };
+      },
+      {
+        maxPages: MAX_FULL_READ_PAGES,
+        onProgress: query.onProgress,
+        tooLarge: (read) =>
+          new VeeamError(
+            'tooLarge',
+            `This server holds more than ${read} restore sessions, and REST API ${this.version} cannot list them newest first. ` +
+              'Choose REST API v8 for this server (Veeam Backup for Microsoft 365 v8), which sorts on the server.',
+          ),
+      },
+    );
   }
 
   private async readList(path: string, signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {
@@ -231,47 +224,8 @@ export class Microsoft365Client implements RestoreSessionClient {
   }
 
   /** An authenticated request: a valid token first; on 401 one renewal (refresh, else password) and one retry. */
-  private async send(request: HttpRequest, what: string): Promise<HttpResponse> {
-    let tokens = await this.currentTokens(request.signal);
-    let response = await this.http.request(withBearer(request, tokens));
-    if (response.status === 401) {
-      tokens = await this.renew(tokens, request.signal);
-      response = await this.http.request(withBearer(request, tokens));
-      if (response.status === 401) {
-        if (this.tokens === tokens) {
-          this.tokens = undefined;
-          await this.stored.save(undefined);
-        }
-        throw errorForStatus(response, { what });
-      }
-    }
-    if (response.status < 200 || response.status >= 300) throw errorForStatus(response, { what });
-    return response;
-  }
-
-  private async loadStored(): Promise<Microsoft365Tokens | undefined> {
-    if (this.storeLoaded) return this.tokens;
-    this.storeLoaded = true;
-    const stored = await this.stored.load();
-    if (stored && !this.tokens) this.tokens = stored;
-    return stored;
-  }
-
-  /** The token to send now: renewed shortly before it expires, so requests rarely meet a 401. */
-  private async currentTokens(signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
-    const tokens = this.tokens ?? (await this.loadStored());
-    if (!tokens) return this.renew(undefined, signal);
-    if (Date.now() >= tokens.expiresAt - refreshMarginMs(tokens.lifetimeMs)) return this.renew(tokens, signal);
-    return tokens;
-  }
-
-  /** New tokens, unless another request already replaced `stale`. One renewal at a time. */
-  private renew(stale: Microsoft365Tokens | undefined, signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
-    if (this.tokens && this.tokens !== stale) return Promise.resolve(this.tokens);
-    this.renewal ??= this.obtainTokens(stale, signal).finally(() => {
-      this.renewal = undefined;
-    });
-    return this.renewal;
+  private send(request: HttpRequest, what: string): Promise<HttpResponse> {
+    return this.signedIn.send(request, what);
   }
 
   private async obtainTokens(stale: Microsoft365Tokens | undefined, signal: AbortSignal | undefined): Promise<Microsoft365Tokens> {
@@ -292,8 +246,6 @@ export class Microsoft365Client implements RestoreSessionClient {
       }
       tokens = await this.tokenRequest({ grant_type: 'password', username: this.options.server.username, password }, signal);
     }
-    this.tokens = tokens;
-    await this.stored.save(tokens);
     return tokens;
   }
 
