@@ -1,4 +1,4 @@
-import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, ServerKind, SessionPage } from '../model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, ServerKind, SessionPage, TaskSession } from '../model/restoreSession';
 
 export interface SessionFilter {
   /** Normalised states to include (empty/undefined = all). */
@@ -52,8 +52,12 @@ export interface RestoreSessionClient {
   connect(signal?: AbortSignal): Promise<string>;
   listSessions(query: ListQuery): Promise<SessionPage>;
   getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
-  /** VB365 only; EM resolves to []. */
+  /** The session's log, for kinds whose capabilities say `log`; others resolve to []. */
   getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /** Per-object task sessions, for kinds whose capabilities say `taskSessions`. */
+  getTaskSessions?(id: string, signal?: AbortSignal): Promise<TaskSession[]>;
+  /** The API version spoken now, for kinds that negotiate one (it may differ from the configured one after a fallback). */
+  apiVersion?(): string;
   /**
    * Origins besides the configured one that the server names itself by in its own hrefs (behind a reverse proxy or
    * a port mapping), learned from documents it served about themselves. Links on them are this server's.
