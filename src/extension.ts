@@ -22,7 +22,7 @@ import { RawDocumentProvider } from './vscode/rawDocuments/rawDocumentProvider';
 import { ServerRegistry } from './vscode/serverRegistry';
 import { importBootstrapServers } from './vscode/servers/bootstrapImport';
 import { SessionListStore } from './vscode/sessions/sessionListStore';
-import { completionNotificationSetting, pageSize, pollIntervals } from './vscode/settings';
+import { completionNotificationSetting, pageSize, pollIntervals, sessionScope } from './vscode/settings';
 import { RestoreSessionTreeProvider } from './vscode/tree/restoreSessionTreeProvider';
 
 export type { VeeamRestoreSessionsApi } from './vscode/extensionApi';
@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
   await importBootstrapServers(registry, log);
   await updateHasServers();
 
-  const store = own(new SessionListStore(registry, log, pageSize));
+  const store = own(new SessionListStore(registry, log, pageSize, sessionScope));
   const tree = own(new RestoreSessionTreeProvider(registry, store));
   const treeView = own(vscode.window.createTreeView('veeamRestoreSessions.sessions', { treeDataProvider: tree, showCollapseAll: true }));
   const notifier = own(new CompletionNotifier(completionNotificationSetting, (id) => registry.get(id)?.name));

@@ -3,7 +3,7 @@
  * Both bundles import this file; every message crossing the boundary is checked with the guards below
  * before anything acts on it, because a webview is a separate, less trusted process.
  */
-import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent } from '../core/model/restoreSession';
+import type { BodyFormat, RawBody, RestoreSession, RestoreSessionEvent, TaskSession } from '../core/model/restoreSession';
 
 /** `viewType` of the panel; `activationEvents` lists `onWebviewPanel:` with it. */
 export const SESSION_PANEL_VIEW_TYPE = 'veeamRestoreSessions.session';
@@ -58,6 +58,7 @@ export type HostMessage =
   | { type: 'session'; session: PanelSession }
   | { type: 'raw'; raw: RawBody }
   | { type: 'events'; events: RestoreSessionEvent[] }
+  | { type: 'taskSessions'; tasks: TaskSession[] }
   | { type: 'eventsError'; error: PanelError }
   | { type: 'error'; error: PanelError }
   | { type: 'reply'; requestId: number; ok: true }
@@ -188,6 +189,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return isRawBody(value.raw);
     case 'events':
       return Array.isArray(value.events) && value.events.every(isRecord);
+    case 'taskSessions':
+      return Array.isArray(value.tasks) && value.tasks.every((t) => isRecord(t) && typeof t.id === 'string' && typeof t.state === 'string');
     case 'eventsError':
     case 'error':
       return isPanelError(value.error);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CompletionNotificationSetting } from './monitor/completionTracker';
 import type { PollIntervals } from './monitor/pollScheduler';
+import type { SessionScope } from '../core/clients/restoreSessionClient';
 
 export const SECTION = 'veeamRestoreSessions';
 
@@ -20,6 +21,12 @@ export function pollIntervals(): PollIntervals {
 export function completionNotificationSetting(): CompletionNotificationSetting {
   const value = vscode.workspace.getConfiguration(SECTION).get<string>('notifications.onCompletion', 'opened');
   return value === 'all' || value === 'off' ? value : 'opened';
+}
+
+/** Which sessions of servers that list every kind of session (Backup & Replication) the tree shows. */
+export function sessionScope(): SessionScope {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('sessionScope', 'restores');
+  return value === 'restoresAndAdjacent' || value === 'all' ? value : 'restores';
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,9 +1,9 @@
-import type { SessionLink } from '../core/model/restoreSession';
+import type { SessionLink, SessionProgressDetails } from '../core/model/restoreSession';
 import type { PanelSession } from '../shared/sessionPanelProtocol';
 import { formatDuration, sessionElapsedMs } from '../vscode/presentation/duration';
 import { resultText, stateLabel } from '../vscode/presentation/sessionPresentation';
 import { untranslated } from '../vscode/presentation/translate';
-import { displayTime } from './displayTime';
+import { displaySessionTime } from './displayTime';
 import { h, replaceChildren, setText } from './elements';
 
 /** The Overview tab: a description list of the known fields, and the session's related links. */
@@ -24,8 +24,10 @@ export class SessionFields {
       ['Platform', session.platform === 'unknown' ? undefined : session.platform],
       ['State', stateLabel(session, untranslated)],
       ['Result', resultText(session, untranslated)],
-      ['Created', displayTime(session.creationTime)],
-      ['Ended', displayTime(session.endTime)],
+      ['Message', session.resultMessage],
+      ['Stopped by a user', session.isCanceled ? 'Yes' : undefined],
+      ['Created', displaySessionTime(session.creationTime, session.creationTimeLocal)],
+      ['Ended', displaySessionTime(session.endTime, session.endTimeLocal)],
     ];
     const after: Array<[string, string | undefined]> = [
       ['Restored object', session.restoredObject],
@@ -36,6 +38,10 @@ export class SessionFields {
       ['Client host', session.clientHost],
       ['Scope', session.scopeName],
       ['Details', session.details],
+      ['Resource', session.resourceReference ?? session.resourceId],
+      ['Parent session', session.parentSessionId],
+      ['Job ID', session.jobId],
+      ...progressRows(session.progressDetails),
       ['ID', session.id],
       ['UID', session.uidSynthetic ? undefined : session.uid],
     ];
@@ -73,4 +79,30 @@ export class SessionFields {
       }),
     );
   }
+}
+
+/** Backup & Replication's progress figures (1.3-rev2), as the server words them; sizes in bytes made readable. */
+function progressRows(progress: SessionProgressDetails | undefined): Array<[string, string | undefined]> {
+  if (!progress) return [];
+  return [
+    ['Server-side duration', progress.duration],
+    ['Processing rate', progress.processingRate],
+    ['Bottleneck', progress.bottleneck],
+    ['Processed', byteSize(progress.processedSize)],
+    ['Read', byteSize(progress.readSize)],
+    ['Transferred', byteSize(progress.transferredSize)],
+  ];
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+function byteSize(bytes: number | undefined): string | undefined {
+  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return undefined;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`;
 }

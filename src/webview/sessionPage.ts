@@ -10,6 +10,7 @@ import {
 } from '../shared/sessionPanelProtocol';
 import { button, h, replaceChildren, setText } from './elements';
 import { EventsTable } from './eventsTable';
+import { TaskSessionsTable } from './taskSessionsTable';
 import { HostRequestError, HostRequests, type RequestBody } from './hostRequests';
 import { OtherFieldsTable } from './otherFieldsTable';
 import { RawSection } from './rawSection';
@@ -30,6 +31,7 @@ export class SessionPage {
   private readonly fields = new SessionFields((href) => this.request({ type: 'openLink', href }));
   private readonly events = new EventsTable(() => this.request({ type: 'refreshEvents' }));
   private readonly other = new OtherFieldsTable();
+  private readonly taskSessions = new TaskSessionsTable();
   private readonly raw: RawSection;
   private readonly tabs: Tabs;
   private readonly status = h('p', { className: 'status', testId: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -65,7 +67,7 @@ export class SessionPage {
     this.errorState.hidden = true;
 
     const panels: Array<[PanelTab, string, HTMLElement]> = [
-      ['overview', 'Overview', this.fields.element],
+      ['overview', 'Overview', h('div', {}, this.fields.element, this.taskSessions.element)],
       ['events', 'Events', this.events.element],
       ['raw', 'Raw', this.raw.element],
       ['other', 'Other fields', this.other.element],
@@ -111,6 +113,9 @@ export class SessionPage {
         return;
       case 'events':
         this.events.render(message.events);
+        return;
+      case 'taskSessions':
+        this.taskSessions.render(message.tasks);
         return;
       case 'eventsError':
         this.events.renderError(message.error);

@@ -14,14 +14,7 @@ export interface ClientOptions {
   tokenStore?: TokenStore;
   logger?: Logger;
   http?: Partial<HttpOptions>;
-  /**
-   * For APIs that list every kind of session (Backup & Replication: backups, replicas…): restores only (default),
-   * restores and restore-adjacent ones (mounts, migrations, publishing), or all.
-   */
-  sessionScope?: SessionScope;
 }
-
-export type SessionScope = 'restores' | 'restoresAndAdjacent' | 'all';
 
 /** The client for a server's kind, with its own connection pool (close it with `dispose()`). */
 export function createRestoreSessionClient(options: ClientOptions): RestoreSessionClient {

@@ -19,11 +19,19 @@ export interface ListProgress {
   more: boolean;
 }
 
+/**
+ * For APIs that list every kind of session (Backup & Replication: backups, replicas…): restores only, restores and
+ * restore-adjacent ones (mounts, migrations, publishing), or all. Other APIs list restore sessions only.
+ */
+export type SessionScope = 'restores' | 'restoresAndAdjacent' | 'all';
+
 export interface ListQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
   filter?: SessionFilter;
+  /** Default: restores. */
+  scope?: SessionScope;
   signal?: AbortSignal;
   /** Called after each server request of a list that must be read in full (servers that promise no order). */
   onProgress?: (progress: ListProgress) => void;

@@ -31,7 +31,12 @@ export async function establishServer(
     const config = toConfig(draft);
     const password = draft.password;
     const outcome = await connect(registry, config, password, options.interactive);
-    if ('client' in outcome) return { config, password, client: outcome.client };
+    if ('client' in outcome) {
+      // Remembered: what the server accepted is where the next connection starts (no fallback round trip).
+      const spoken = outcome.client.apiVersion?.();
+      if (spoken && spoken !== config.apiVersion) config.apiVersion = spoken;
+      return { config, password, client: outcome.client };
+    }
     if ('cancelled' in outcome) return undefined;
     const error = outcome.error;
     if (!options.interactive) throw error;

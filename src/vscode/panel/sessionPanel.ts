@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../../core/model/restoreSession';
+import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, TaskSession } from '../../core/model/restoreSession';
 import { VeeamError } from '../../core/errors';
 import { isFullSession, isRunning, withListRow } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
@@ -56,6 +56,7 @@ export class SessionPanel extends Disposable {
   private events: RestoreSessionEvent[] | undefined;
   private eventsError: PanelError | undefined;
   private eventsFetchedAt = 0;
+  private taskSessions: TaskSession[] | undefined;
   private error: PanelError | undefined;
   private loading: AbortController | undefined;
   /** EM: the platform read from the session's VM restore point (asked once per panel; the client caches per point). */
@@ -125,7 +126,9 @@ export class SessionPanel extends Disposable {
       const session = await client.getSession(this.ref.sessionId, { format, signal: abort.signal });
       if (abort.signal.aborted || this.isDisposed) return;
       this.applySession(session);
-      if (kindDescriptor(session.kind).capabilities.log) await this.loadEvents(abort.signal);
+      const capabilities = kindDescriptor(session.kind).capabilities;
+      if (capabilities.log) await this.loadEvents(abort.signal);
+      if (capabilities.taskSessions) await this.loadTaskSessions(abort.signal);
     } catch (error) {
       if (abort.signal.aborted || this.isDisposed) return;
       this.deps.log.warn(`Session panel ${sessionPanelKey(this.ref)}: ${errorLogText(error)}`);
@@ -150,6 +153,20 @@ export class SessionPanel extends Disposable {
       this.deps.log.warn(`Session events ${sessionPanelKey(this.ref)}: ${errorLogText(error)}`);
       this.eventsError = toPanelError(error);
       this.post({ type: 'eventsError', error: this.eventsError });
+    }
+  }
+
+  /** Task sessions fail quietly (logged): the session itself is what the panel is about. */
+  private async loadTaskSessions(signal?: AbortSignal): Promise<void> {
+    try {
+      const client = await this.deps.registry.getClient(this.ref.serverId);
+      const tasks = (await client.getTaskSessions?.(this.ref.sessionId, signal)) ?? [];
+      if (this.isDisposed || signal?.aborted) return;
+      this.taskSessions = tasks;
+      this.post({ type: 'taskSessions', tasks });
+    } catch (error) {
+      if (this.isDisposed || signal?.aborted) return;
+      this.deps.log.warn(`Task sessions ${sessionPanelKey(this.ref)}: ${errorLogText(error)}`);
     }
   }
 
@@ -191,7 +208,10 @@ export class SessionPanel extends Disposable {
     this.error = undefined;
     this.applySession(session);
     const eventsDue = Date.now() - this.eventsFetchedAt >= EVENTS_REFRESH_MS;
-    if (kindDescriptor(session.kind).capabilities.log && (stateChanged || (isRunning(session) && eventsDue))) void this.loadEvents();
+    const capabilities = kindDescriptor(session.kind).capabilities;
+    const refreshDue = stateChanged || (isRunning(session) && eventsDue);
+    if (capabilities.log && refreshDue) void this.loadEvents();
+    if (capabilities.taskSessions && refreshDue) void this.loadTaskSessions();
     this.updateEmitter.fire(this.session ?? withoutRaw(session));
   }
 
@@ -228,6 +248,7 @@ export class SessionPanel extends Disposable {
     if (this.session) this.post({ type: 'session', session: this.session });
     if (this.raw) this.post({ type: 'raw', raw: this.raw });
     if (this.events) this.post({ type: 'events', events: this.events });
+    if (this.taskSessions) this.post({ type: 'taskSessions', tasks: this.taskSessions });
     if (this.eventsError) this.post({ type: 'eventsError', error: this.eventsError });
     if (this.error) this.post({ type: 'error', error: this.error });
     else if (this.loading) this.post({ type: 'loading' });

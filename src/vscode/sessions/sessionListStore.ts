@@ -8,6 +8,7 @@ import { Disposable } from '../lifecycle';
 import type { ServerRegistry } from '../serverRegistry';
 import { ListReadProgress } from './listReadProgress';
 import type { ServerStatus } from './serverStatus';
+import type { SessionScope } from '../../core/clients/restoreSessionClient';
 
 interface ServerEntry {
   status: ServerStatus;
@@ -53,6 +54,8 @@ export class SessionListStore extends Disposable {
     private readonly registry: Pick<ServerRegistry, 'get' | 'getClient' | 'isSignedOut' | 'onDidChangeServers' | 'onDidChangeSignIn'>,
     private readonly log: vscode.LogOutputChannel,
     private readonly pageSize: () => number,
+    /** Which sessions of servers that list every kind of session to show (setting `sessionScope`). */
+    private readonly scope: () => SessionScope = () => 'restores',
   ) {
     super();
     this._register(
@@ -64,7 +67,7 @@ export class SessionListStore extends Disposable {
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         // A new page size applies at once: the tree reloads each server's first page with it.
-        if (e.affectsConfiguration('veeamRestoreSessions.pageSize')) this.reset();
+        if (e.affectsConfiguration('veeamRestoreSessions.pageSize') || e.affectsConfiguration('veeamRestoreSessions.sessionScope')) this.reset();
       }),
     );
     this._register(
@@ -163,7 +166,7 @@ export class SessionListStore extends Disposable {
     if (!entry.sessions || !entry.hasMore) return;
     try {
       const client = await this.registry.getClient(serverId);
-      const page = await client.listSessions({ page: entry.pagesLoaded + 1, pageSize: this.pageSize(), filter: this._filter });
+      const page = await client.listSessions({ page: entry.pagesLoaded + 1, pageSize: this.pageSize(), filter: this._filter, scope: this.scope() });
       const known = new Set(entry.sessions.map((s) => s.id));
       entry.sessions = [...entry.sessions, ...page.sessions.filter((s) => !known.has(s.id))];
       entry.pagesLoaded += 1;
@@ -247,13 +250,13 @@ export class SessionListStore extends Disposable {
    * the server node, and a cancellable notification while the user waits for a list not shown yet.
    */
   private async readFirstPage(serverId: string, entry: ServerEntry, client: RestoreSessionClient): Promise<SessionPage> {
-    if (entry.sessions) return client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter });
+    if (entry.sessions) return client.listSessions({ page: 1, pageSize: this.pageSize(), filter: this._filter, scope: this.scope() });
     const progress = new ListReadProgress(this.registry.get(serverId)?.name ?? serverId);
     try {
       return await client.listSessions({
         page: 1,
         pageSize: this.pageSize(),
-        filter: this._filter,
+        filter: this._filter, scope: this.scope(),
         signal: progress.signal,
         onProgress: (p) => {
           progress.update(p);

@@ -1,6 +1,6 @@
 import { collectFilteredPage } from '../../clients/clientSidePaging';
-import type { ClientOptions, SessionScope } from '../../clients/createClient';
-import type { GetOptions, ListQuery, RestoreSessionClient, SessionFilter } from '../../clients/restoreSessionClient';
+import type { ClientOptions } from '../../clients/createClient';
+import type { GetOptions, ListQuery, RestoreSessionClient, SessionFilter, SessionScope } from '../../clients/restoreSessionClient';
 import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
 import { SignedInRequests } from '../../clients/signedInRequests';
 import { VeeamError, isVeeamError } from '../../errors';
@@ -45,7 +45,6 @@ export class BackupReplicationClient implements RestoreSessionClient {
   readonly kind = 'vbr' as const;
   private revision: string;
   private readonly signedIn: SignedInRequests<BackupReplicationTokens>;
-  private readonly scope: SessionScope;
 
   constructor(
     private readonly options: ClientOptions,
@@ -55,7 +54,6 @@ export class BackupReplicationClient implements RestoreSessionClient {
     const revision = configured === undefined ? LATEST_REVISION : normaliseRevision(configured);
     if (!revision) throw new VeeamError('invalidInput', `"${configured}" is not a Backup & Replication REST API revision (such as ${LATEST_REVISION}).`);
     this.revision = revision;
-    this.scope = options.sessionScope ?? 'restores';
     this.signedIn = new SignedInRequests<BackupReplicationTokens>(
       {
         obtain: (stale, signal) => this.obtainTokens(stale, signal),
@@ -86,8 +84,9 @@ export class BackupReplicationClient implements RestoreSessionClient {
     if (!Number.isInteger(query.page) || query.page < 1 || !Number.isInteger(query.pageSize) || query.pageSize < 1) {
       throw new VeeamError('invalidInput', 'Page and page size must be positive whole numbers.');
     }
-    const server = this.serverSideFilter(query.filter);
-    const local = this.localFilter(query.filter, server.typesOnServer);
+    const scope = query.scope ?? 'restores';
+    const server = this.serverSideFilter(query.filter, scope);
+    const local = this.localFilter(query.filter, scope, server.typesOnServer);
     if (!local) {
       const pageSize = Math.min(query.pageSize, PAGE_LIMIT);
       const skip = (query.page - 1) * pageSize;
@@ -169,10 +168,10 @@ export class BackupReplicationClient implements RestoreSessionClient {
   }
 
   /** Query parameters the server applies: order always; type, state and result filters where the revision can. */
-  private serverSideFilter(filter: SessionFilter | undefined): { params: string[]; typesOnServer: boolean } {
+  private serverSideFilter(filter: SessionFilter | undefined, scope: SessionScope): { params: string[]; typesOnServer: boolean } {
     const params = ['orderColumn=CreationTime', 'orderAsc=false'];
     const arrays = revisionAtLeast(this.revision, '1.3-rev0');
-    const types = this.wantedTypes(filter);
+    const types = this.wantedTypes(filter, scope);
     let typesOnServer = types === undefined;
     if (types && (arrays || types.length === 1)) {
       for (const t of types) params.push(`typeFilter=${encodeURIComponent(t)}`);
@@ -191,8 +190,8 @@ export class BackupReplicationClient implements RestoreSessionClient {
   }
 
   /** What is left to filter here, or undefined when the server did all of it. */
-  private localFilter(filter: SessionFilter | undefined, typesOnServer: boolean): ((s: RestoreSessionSummary) => boolean) | undefined {
-    const types = typesOnServer ? undefined : this.wantedTypes(filter);
+  private localFilter(filter: SessionFilter | undefined, scope: SessionScope, typesOnServer: boolean): ((s: RestoreSessionSummary) => boolean) | undefined {
+    const types = typesOnServer ? undefined : this.wantedTypes(filter, scope);
     const rest: SessionFilter = { ...filter, types: undefined };
     const states = filter?.states ?? [];
     const results = filter?.results ?? [];
@@ -205,10 +204,10 @@ export class BackupReplicationClient implements RestoreSessionClient {
   }
 
   /** The session types to list: the filter's, else the scope's; undefined = every type. */
-  private wantedTypes(filter: SessionFilter | undefined): string[] | undefined {
+  private wantedTypes(filter: SessionFilter | undefined, scope: SessionScope): string[] | undefined {
     if (filter?.types && filter.types.length > 0) return filter.types;
-    if (this.scope === 'all') return undefined;
-    const types = this.scope === 'restoresAndAdjacent' ? [...RESTORE_TYPES, ...RESTORE_ADJACENT_TYPES] : [...RESTORE_TYPES];
+    if (scope === 'all') return undefined;
+    const types = scope === 'restoresAndAdjacent' ? [...RESTORE_TYPES, ...RESTORE_ADJACENT_TYPES] : [...RESTORE_TYPES];
     // Types newer than the revision spoken are not asked for: an older server may refuse a value it does not know.
     return types.filter((t) => revisionAtLeast(this.revision, t.since)).map((t) => t.type);
   }
