@@ -46,11 +46,11 @@ export async function control(simulator: SimulatorConnection, method: string, pa
 }
 
 /** Adds a simulator server through the real command (no UI), returns its id. */
-export async function addSimulatorServer(simulator: SimulatorConnection, kind: 'em' | 'vb365', name: string): Promise<string> {
+export async function addSimulatorServer(simulator: SimulatorConnection, kind: 'em' | 'vb365' | 'vbr', name: string): Promise<string> {
   const credentials = simulator.credentials[kind];
   const id = await vscode.commands.executeCommand<string>('veeamRestoreSessions.addServer', {
     kind,
-    url: kind === 'em' ? simulator.emUrl : simulator.vb365Url,
+    url: { em: simulator.emUrl, vb365: simulator.vb365Url, vbr: simulator.vbrUrl }[kind],
     name,
     username: credentials.username,
     password: credentials.password,

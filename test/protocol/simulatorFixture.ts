@@ -34,12 +34,17 @@ export class MemoryTokenStore implements TokenStore {
   }
 }
 
+/** The simulator's address for a kind. */
+export function simulatorUrl(sim: Simulator, kind: ServerKind): string {
+  return { em: sim.emUrl, vb365: sim.vb365Url, vbr: sim.vbrUrl }[kind];
+}
+
 export function serverConfig(sim: Simulator, kind: ServerKind, trust?: TlsTrust, apiVersion?: string): ServerConfig {
-  const credentials = kind === 'em' ? sim.credentials.em : sim.credentials.vb365;
+  const credentials = sim.credentials[kind];
   return {
     id: `test-${kind}`,
     kind,
-    url: kind === 'em' ? sim.emUrl : sim.vb365Url,
+    url: simulatorUrl(sim, kind),
     name: `simulated ${kind}`,
     username: credentials.username,
     apiVersion,
@@ -54,7 +59,7 @@ export class ClientFactory {
 
   create(kind: ServerKind, overrides: Partial<ClientOptions> & { trust?: TlsTrust; apiVersion?: string; passwordOverride?: string | null } = {}): RestoreSessionClient {
     const sim = this.sim();
-    const credentials = kind === 'em' ? sim.credentials.em : sim.credentials.vb365;
+    const credentials = sim.credentials[kind];
     const password = overrides.passwordOverride === null ? undefined : (overrides.passwordOverride ?? credentials.password);
     const client = createRestoreSessionClient({
       server: overrides.server ?? serverConfig(sim, kind, overrides.trust, overrides.apiVersion),
