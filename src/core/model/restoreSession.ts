@@ -1,6 +1,6 @@
 /** The one domain model both protocol clients normalise into (see shared/veeam-api.md, Part C). */
 
-export type ServerKind = 'em' | 'vb365';
+export type ServerKind = 'em' | 'vb365' | 'vbr';
 
 /** Lifecycle, normalised: Starting/Working → running, Stopping → stopping, Stopped → finished. */
 export type SessionState = 'running' | 'stopping' | 'finished' | 'unknown';

@@ -22,6 +22,6 @@ export interface ServerConfig {
   trust: TlsTrust;
 }
 
-export const DEFAULT_PORTS: Record<ServerKind, number> = { em: 9398, vb365: 4443 };
+export const DEFAULT_PORTS: Record<ServerKind, number> = { em: 9398, vb365: 4443, vbr: 9419 };
 export const VB365_API_VERSIONS = ['v3', 'v4', 'v5', 'v6', 'v7', 'v8'] as const;
 export const VB365_LATEST_API_VERSION = 'v8';
