@@ -64,7 +64,7 @@ function additionalInfoText(value: unknown): string | undefined {
     if (!isPlainRecord(item)) continue;
     const pair = new CaseInsensitiveFields(item);
     const field = clippedText(pair.string('field') ?? '', 200);
-    const data = pair.string('data') ?? (pair.get('data') === undefined || pair.get('data') === null ? '' : JSON.stringify(pair.get('data')));
+    const data = pair.string('data') ?? structuredText(pair.get('data'));
     if (field === '' && data === '') continue;
     const line = field === '' ? data : `${field}: ${data}`;
     lines.push(line);
@@ -72,4 +72,14 @@ function additionalInfoText(value: unknown): string | undefined {
     if (length > MAX_INFO) break;
   }
   return lines.length > 0 ? lines.join('\n').slice(0, MAX_INFO) : undefined;
+}
+
+/** A non-scalar `data` as JSON text; a structure too deep to write (a hostile body) as a placeholder, never a throw. */
+function structuredText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  try {
+    return (JSON.stringify(value) ?? '').slice(0, MAX_INFO);
+  } catch {
+    return '(a value too deeply nested to show)';
+  }
 }
