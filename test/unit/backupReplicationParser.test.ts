@@ -273,6 +273,8 @@ describe('Backup & Replication parser', () => {
       throwsTyped(() => parse(readFixture('vb365/restore-sessions-v3-array.json')), 'malformedResponse', /Veeam Backup for Microsoft 365 document/);
       throwsTyped(() => parse('{"id":"11111111-2222-4333-8444-555555555555","type":"Vex","state":"Working","result":"Success","creationTime":"2026-03-04T09:12:05Z"}'), 'malformedResponse', /Microsoft 365 document \(a restore session of type "Vex"\)/);
       throwsTyped(() => parse(readFixture('vb365/error-404.json')), 'malformedResponse', /Microsoft 365/);
+      // A newer service type than this version knows: the HAL links still give it away.
+      throwsTyped(() => parse('{"id":"11111111-2222-4333-8444-555555555555","type":"Vnew","state":"Stopped","_links":{"self":{"href":"/v8/RestoreSessions/11111111-2222-4333-8444-555555555555"}}}'), 'malformedResponse', /Microsoft 365 document \(it has "_links"\)/);
     });
 
     it('refuses malformed JSON, HTML and unrelated objects with the shared clear errors', () => {
