@@ -13,6 +13,7 @@ const PAGE_SIZE = 100;
 const FIRST_PAGE: Record<ServerKind, string> = {
   em: `/api/query?type=RestoreSession&format=Entities&sortDesc=CreationTime&pageSize=${PAGE_SIZE}&page=1`,
   vb365: `/v8/RestoreSessions?offset=0&limit=${PAGE_SIZE}&orderBy=CreationTime&orderAsc=false`,
+  vbr: `/api/v1/sessions?skip=0&limit=${PAGE_SIZE}&orderColumn=CreationTime&orderAsc=false`,
 };
 
 /**

@@ -91,7 +91,7 @@ async function runNaive(servers: Server[]): Promise<{ requests: number; changes:
 }
 
 async function runMonitor(servers: Server[], expandTree: boolean): Promise<{ requests: number; changes: number }> {
-  const ext = await activateExtensionForBench(servers.map((s) => ({ config: s.config, password: s.sim.credentials[s.config.kind].password })));
+  const ext = await activateExtensionForBench(servers.map((s) => ({ config: s.config, password: (s.config.kind === 'em' ? s.sim.credentials.em : s.sim.credentials.vb365).password })));
   const counter = new ChangeCounter();
   const subscription = ext.api.monitor.onDidUpdateSession((u) => counter.observe(u.serverId, u.session));
   try {

@@ -7,7 +7,8 @@ import { runNodeChild } from './childProcess';
 import type { BenchServer } from './extensionUnderBench';
 
 const LIMIT_MB = 50;
-const KINDS: ServerKind[] = ['em', 'em', 'em', 'vb365', 'vb365'];
+// The simulator serves these two kinds.
+const KINDS: Array<Exclude<ServerKind, 'vbr'>> = ['em', 'em', 'em', 'vb365', 'vb365'];
 
 interface MemoryProbe {
   before: number;

@@ -19,7 +19,7 @@ const FAULTS = { resetRate: 0.1, errorRate: 0.05, truncateRate: 0.05, malformedR
 
 describe('Hardening: listing every session through injected faults loses nothing', () => {
   let sim: RunningSimulator;
-  const expected: Record<ServerKind, Set<string>> = { em: new Set(), vb365: new Set() };
+  const expected: Record<ServerKind, Set<string>> = { em: new Set(), vb365: new Set(), vbr: new Set() };
 
   function client(kind: ServerKind): RestoreSessionClient {
     const credentials = kind === 'em' ? sim.credentials.em : sim.credentials.vb365;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseEnterpriseManagerDocument } from '../../src/core/kinds/enterpriseManager/enterpriseManagerParser';
 import { parseMicrosoft365Document } from '../../src/core/kinds/microsoft365/microsoft365Parser';
+import { parseBackupReplicationDocument } from '../../src/core/kinds/backupReplication/parser';
 import type { ParsedDocument } from '../../src/core/parsing/parsedDocument';
 import { toRawBody } from '../../src/core/parsing/rawBody';
 import type { RestoreSession, ServerKind } from '../../src/core/model/restoreSession';
@@ -14,7 +15,12 @@ const UID = `urn:veeam:RestoreSession:${SESSION_ID}`;
 function parse(kind: ServerKind, body: string, contentType = kind === 'em' && body.trimStart().startsWith('<') ? 'application/xml' : 'application/json'): ParsedDocument {
   record(AREA, { inputsTried: 1, faultsInjected: 1 });
   const raw = toRawBody(body, contentType);
-  return kind === 'em' ? parseEnterpriseManagerDocument(raw) : parseMicrosoft365Document(raw);
+  return kind === 'em' ? parseEnterpriseManagerDocument(raw) : kind === 'vb365' ? parseMicrosoft365Document(raw) : parseBackupReplicationDocument(raw);
+}
+
+/** A Backup & Replication SessionModel as 1.3-rev1 writes it, with `fields` on top. */
+function backupReplicationSession(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { sessionType: 'RestoreVm', state: 'Stopped', id: SESSION_ID, name: 'n', jobId: SESSION_ID, creationTime: '2026-05-20T10:30:00Z', usn: 0, ...fields };
 }
 
 function session(kind: ServerKind, fields: Record<string, unknown>): RestoreSession {
@@ -126,6 +132,56 @@ describe('Hardening: hostile bodies straight into the parsers', () => {
 
     it('keeps a 5 MB name whole (display code clips, the model does not lose data)', () => {
       assert.strictEqual(session('em', { Name: 'n'.repeat(5_000_000) }).name.length, 5_000_000);
+    });
+  });
+
+  describe('Backup & Replication bodies', () => {
+    it('__proto__, constructor and prototype keys in a session, an envelope and a log stay plain data', () => {
+      const hostile = '"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"prototype":{"polluted":1}';
+      const inner = JSON.stringify(backupReplicationSession()).slice(1, -1);
+      const single = parse('vbr', `{${hostile},${inner}}`);
+      assert.ok(single.kind === 'session');
+      assert.ok(Object.keys(single.session.extra).includes('__proto__'), 'the hostile key is kept as data');
+      const d = parse('vbr', `{"data":[{${hostile}},{${hostile},${inner}}],"pagination":{${hostile},"total":2,"count":2}}`);
+      assert.ok(d.kind === 'list' && d.sessions.length === 1 && d.skipped === 1);
+      const log = parse('vbr', `{"totalRecords":1,"records":[{${hostile},"id":1,"title":"t","additionalInfo":[{${hostile},"field":"f","data":{${hostile}}}]}]}`);
+      assert.ok(log.kind === 'events' && log.events.length === 1);
+      assertNoPrototypePollution();
+    });
+
+    it('deep nesting, also inside additionalInfo and progress, gives a typed error or a value, never a RangeError', () => {
+      const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+      for (const body of ['['.repeat(200_000) + ']'.repeat(200_000), deep, `{"totalRecords":1,"records":[{"id":1,"additionalInfo":[{"field":"f","data":${deep}}]}]}`, JSON.stringify(backupReplicationSession()).replace(/}$/, `,"progress":${deep}}`)]) {
+        try {
+          const d = parse('vbr', body);
+          assert.ok(['events', 'session'].includes(d.kind), `unexpected ${d.kind}`);
+        } catch (e) {
+          expectReadableThrow(() => {
+            throw e;
+          }, 'malformedResponse');
+        }
+      }
+    });
+
+    it('clips a huge Error message and errorCode to bounded lines', () => {
+      const e = expectReadableThrow(() => parse('vbr', JSON.stringify({ errorCode: 'NotFound\n'.repeat(10_000), message: 'boom\n'.repeat(50_000), resourceId: 'r'.repeat(100_000) })), 'serverError');
+      assert.ok((e.veeamMessage ?? '').length <= 501 && !/[\r\n]/.test(e.veeamMessage ?? ''));
+    });
+
+    it('keeps 10,000 lines of additionalInfo bounded', () => {
+      const info = Array.from({ length: 10_000 }, (_, i) => ({ field: `f${i}`, data: 'x'.repeat(100) }));
+      const d = parse('vbr', JSON.stringify({ totalRecords: 1, records: [{ id: 1, title: 't', additionalInfo: info }] }));
+      assert.ok(d.kind === 'events' && (d.events[0].additionalInfo ?? '').length <= 10_000);
+    });
+
+    it('invalid times are none, and a zone-less one is never presented as UTC', () => {
+      for (const value of ['2026-02-30T10:00:00Z', '2026-01-01T24:00:00', '0001-01-01T00:00:00', 'yesterday', '', 1_700_000_000_000, { a: 1 }]) {
+        const d = parse('vbr', JSON.stringify(backupReplicationSession({ creationTime: value, endTime: value })));
+        assert.ok(d.kind === 'session');
+        assert.strictEqual(d.session.creationTime, undefined, JSON.stringify(value));
+        assert.strictEqual(d.session.creationTimeLocal, undefined, JSON.stringify(value));
+        assert.strictEqual(d.session.durationMs, undefined);
+      }
     });
   });
 

@@ -154,6 +154,62 @@ export const microsoft365Body = fc
     return { text: JSON.stringify(body) ?? 'null', contentType: 'application/json', shape };
   });
 
+const VBR_STATES = ['Stopped', 'Working', 'Starting', 'Stopping', 'WaitingRepository', 'ActionRequired', 'Idle', 'stopped', 'Hibernating'];
+const VBR_RESULTS = ['None', 'Success', 'Warning', 'Failed', 'success', ''];
+const VBR_TYPES = ['RestoreVm', 'InstantRecovery', 'FileLevelRestore', 'EntraIdRestore', 'QuickMigration', 'Failover', 'BackupJob', 'Job', 'SomethingNewer'];
+const VBR_PLATFORMS = ['VMware', 'HyperV', 'CloudDirector', 'Vcd', 'WindowsPhysical', 'EntraID', 'Kubernetes', ''];
+
+/** Fields of one Backup & Replication SessionModel (shared/veeam-api-vbr.md §5.1): nulls or omissions, both job-id names. */
+export const backupReplicationSessionObject = fc
+  .record(
+    {
+      sessionType: fromVocabulary(VBR_TYPES),
+      state: maybe(fromVocabulary(VBR_STATES)),
+      platformName: maybe(fromVocabulary(VBR_PLATFORMS)),
+      id: sessionId,
+      name: maybe(fc.oneof(fc.string({ maxLength: 60 }), oddValue)),
+      jobId: maybe(sessionId),
+      activityId: maybe(sessionId),
+      creationTime: veeamTimestamp,
+      endTime: maybe(fc.oneof(veeamTimestamp, fc.constant('0001-01-01T00:00:00'))),
+      progressPercent: maybe(progress),
+      result: maybe(fc.oneof(fromVocabulary(VBR_RESULTS).map((result) => ({ result, message: 'm', isCanceled: false })), fc.record({ result: oddValue, message: oddValue, isCanceled: oddValue }), oddValue)),
+      resourceReference: maybe(oddValue),
+      parentSessionId: maybe(sessionId),
+      usn: maybe(fc.oneof(fc.integer(), oddValue)),
+      progress: maybe(fc.oneof(fc.record({ duration: oddValue, processingRate: oddValue, processedSize: oddValue, transferedSize: oddValue, progressPercent: progress }), oddValue)),
+      hostile: maybe(fc.constantFrom(...HOSTILE_STRINGS.slice(0, 5))),
+    },
+    { requiredKeys: ['sessionType', 'id', 'creationTime'] },
+  )
+  .map(({ hostile, ...fields }) => {
+    const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) o[k] = v;
+    if (hostile) o[hostile] = { polluted: 1 };
+    return o;
+  });
+
+const additionalInfo = fc.oneof(oddValue, fc.array(fc.record({ field: oddValue, data: oddValue }), { maxLength: 4 }));
+
+/** A whole VBR body: a session, a sessions or task-sessions envelope, a session log, a token, an Error body or `{}`. */
+export const backupReplicationBody = fc
+  .tuple(fc.array(backupReplicationSessionObject, { minLength: 1, maxLength: 6 }), fc.constantFrom('session', 'envelope', 'tasks', 'log', 'token', 'error', 'empty'), fc.nat({ max: 100 }), additionalInfo)
+  .map(([sessions, shape, total, info]) => {
+    const pagination = { total, count: sessions.length, skip: total % 3 === 0 ? null : 0, limit: 200 };
+    const tasks = sessions.map((s) => ({ type: 'Restore', id: s.id, sessionId: s.jobId ?? s.id, sessionType: s.sessionType, creationTime: s.creationTime, endTime: s.endTime, name: s.name, state: s.state, result: s.result }));
+    const records = sessions.map((s, i) => ({ id: i % 2 === 0 ? sessions.length - i : s.usn, status: s.state, startTime: s.creationTime, updateTime: s.endTime, title: s.name, description: s.platformName, additionalInfo: info }));
+    const body =
+      shape === 'session' ? sessions[0]
+      : shape === 'envelope' ? { data: sessions, pagination }
+      : shape === 'tasks' ? { data: tasks, pagination }
+      : shape === 'log' ? { totalRecords: records.length, records }
+      : shape === 'token' ? { access_token: sessions[0].name ?? 'a', token_type: 'bearer', refresh_token: 'r', expires_in: sessions[0].usn, '.issued': sessions[0].creationTime }
+      : shape === 'error' ? { errorCode: sessions[0].sessionType, message: sessions[0].name, resourceId: sessions[0].id }
+      : {};
+    const expect = shape === 'tasks' ? 'taskSessions' : shape === 'log' ? 'events' : 'sessions';
+    return { text: JSON.stringify(body) ?? 'null', contentType: 'application/json', shape, expect, sessions } as const;
+  });
+
 /** Ways a body goes wrong on the wire or at a broken server. `none` keeps it intact. */
 export type Mutation = { kind: 'none' } | { kind: 'truncate'; at: number } | { kind: 'splice'; at: number; remove: number; insert: string } | { kind: 'duplicate'; at: number; length: number } | { kind: 'contentType'; value: string | undefined };
 

@@ -1,4 +1,5 @@
 import { VeeamError } from '../errors';
+import { backupReplication } from './backupReplication/backupReplicationDescriptor';
 import { enterpriseManager } from './enterpriseManager/enterpriseManagerDescriptor';
 import type { KindDescriptor } from './kindDescriptor';
 import type { BodyFormat } from '../model/restoreSession';
@@ -8,7 +9,7 @@ import { microsoft365 } from './microsoft365/microsoft365Descriptor';
  * Every Veeam API the extension speaks, in the order the Add Server form offers them. A new API is a folder beside
  * these, one line here, one in kindProtocols.ts, and its manifest strings.
  */
-export const SERVER_KINDS = [enterpriseManager, microsoft365] as const;
+export const SERVER_KINDS = [backupReplication, enterpriseManager, microsoft365] as const;
 
 export type ServerKind = (typeof SERVER_KINDS)[number]['id'];
 

@@ -149,6 +149,13 @@ export interface RestoreSessionEvent {
   itemType?: string;
   source?: string;
   target?: string;
+  /** The server's start time text when it carried no zone (shown as server-local time; `startTime` stays undefined). */
+  startTimeLocal?: string;
+  /** When the step last changed (Backup & Replication log records), UTC ISO; while a step runs it keeps advancing. */
+  updateTime?: string;
+  updateTimeLocal?: string;
+  /** Further text the server attached to the step (Backup & Replication `additionalInfo`), one `field: data` per line. */
+  additionalInfo?: string;
 }
 
 export interface SessionPage {
@@ -176,7 +183,7 @@ export function isPossiblyRunning(s: Pick<RestoreSessionSummary, 'state'>): bool
 
 /** The list form of a fetched session, so a list keeps no links, unknown fields or response body. */
 export function summaryOf(s: RestoreSessionSummary): RestoreSessionSummary {
-  return {
+  const summary: RestoreSessionSummary = {
     kind: s.kind,
     id: s.id,
     uid: 'uidSynthetic' in s && s.uidSynthetic ? undefined : s.uid,
@@ -197,6 +204,10 @@ export function summaryOf(s: RestoreSessionSummary): RestoreSessionSummary {
     vmDisplayName: s.vmDisplayName,
     restoredObject: s.restoredObject,
   };
+  // Added only when present: EM and VB365 rows never have them, and their rows keep one hidden class.
+  if (s.creationTimeLocal !== undefined) summary.creationTimeLocal = s.creationTimeLocal;
+  if (s.endTimeLocal !== undefined) summary.endTimeLocal = s.endTimeLocal;
+  return summary;
 }
 
 /** Whether a session was fetched on its own (links, unknown fields) rather than read from a list. */

@@ -1,4 +1,4 @@
-import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary } from '../model/restoreSession';
+import type { RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, TaskSession } from '../model/restoreSession';
 
 /** Paging facts of a list response, normalised across both APIs. */
 export interface ListPaging {
@@ -18,6 +18,8 @@ export type ParsedDocument =
   /** List rows (no links, unknown fields or body). `skipped`: items dropped because they had no usable id, or repeated an id already in the list. */
   | { kind: 'list'; sessions: RestoreSessionSummary[]; paging: ListPaging | undefined; skipped: number }
   | { kind: 'events'; events: RestoreSessionEvent[]; paging: ListPaging | undefined }
+  /** Backup & Replication task sessions (a `TaskSessionsResult` page, or one `TaskSessionModel` with no paging). */
+  | { kind: 'taskSessions'; tasks: TaskSession[]; paging: ListPaging | undefined }
   /** EM LogonSession. */
   | { kind: 'logon'; sessionId: string; userName: string }
   /** VB365 OAuth token response. */

@@ -15,7 +15,7 @@ import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
 import { pathForHref } from '../../clients/relatedHref';
 import { LATEST_REVISION, fallbackRevision, normaliseRevision, revisionAtLeast } from './backupReplicationRevisions';
 import { parseBackupReplicationDocument } from './parser';
-import { RESTORE_ADJACENT_TYPES, RESTORE_TYPES } from './vocabulary';
+import { SESSION_TYPE_INFO } from './vocabulary';
 
 /** The token pair, with the access token's expiry as epoch milliseconds. */
 interface BackupReplicationTokens {
@@ -207,9 +207,11 @@ export class BackupReplicationClient implements RestoreSessionClient {
   private wantedTypes(filter: SessionFilter | undefined, scope: SessionScope): string[] | undefined {
     if (filter?.types && filter.types.length > 0) return filter.types;
     if (scope === 'all') return undefined;
-    const types = scope === 'restoresAndAdjacent' ? [...RESTORE_TYPES, ...RESTORE_ADJACENT_TYPES] : [...RESTORE_TYPES];
+    const classes = scope === 'restoresAndAdjacent' ? ['restore', 'restoreAdjacent'] : ['restore'];
     // Types newer than the revision spoken are not asked for: an older server may refuse a value it does not know.
-    return types.filter((t) => revisionAtLeast(this.revision, t.since)).map((t) => t.type);
+    // "First seen in" a read document: such a type may be older, never newer, so none that exists is left out here
+    // except where an unread revision brought it (documented: 1.1-rev1 brought FileLevelRestore and others).
+    return SESSION_TYPE_INFO.filter((t) => classes.includes(t.typeClass) && revisionAtLeast(this.revision, t.firstSeenIn === '1.2-rev1' ? '1.1-rev1' : t.firstSeenIn)).map((t) => t.type);
   }
 
   private async readList(skip: number, limit: number, params: string[], signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {

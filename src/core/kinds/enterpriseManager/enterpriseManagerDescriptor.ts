@@ -34,6 +34,7 @@ export const enterpriseManager: KindDescriptor<'em'> = {
     for (const key of ['uid', 'href', 'refs', 'entities', 'paginginfo', 'links']) {
       if (keys.has(key)) return `it has "${Object.keys(first).find((k) => k.toLowerCase() === key) ?? key}"`;
     }
+    if ('Message' in first && ('StatusCode' in first || 'FirstChanceExceptionMessage' in first)) return 'an Enterprise Manager error body';
     return undefined;
   },
   requestHeaders: () => [

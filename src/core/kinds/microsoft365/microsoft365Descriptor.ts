@@ -5,6 +5,8 @@ import { isPlainRecord as isRecord } from '../../parsing/caseInsensitiveFields';
 export const MICROSOFT365_API_VERSIONS = ['v3', 'v4', 'v5', 'v6', 'v7', 'v8'] as const;
 const LATEST = 'v8';
 const SESSION_PATH = /^\/(v\d+)\/restoresessions\/([^/?#]+)(?:\/[^?#]*)?$/i;
+/** Its restore session types (Exchange, OneDrive, SharePoint, Teams). */
+const SESSION_TYPES = new Set(['vex', 'veod', 'vesp', 'vet']);
 const RESOURCE_PATH = /^\/v\d+\/([A-Za-z]+)(?:\/|$)/;
 
 /** Veeam Backup for Microsoft 365 REST API v3–v8 (`https://host:4443/vN`, shared/veeam-api.md Part B). */
@@ -41,6 +43,9 @@ export const microsoft365: KindDescriptor<'vb365'> = {
     // Backup & Replication tokens carry ".issued", its sessions "sessionType": those are not this API's.
     if ('access_token' in first && !('.issued' in first)) return 'an OAuth token';
     if ('id' in first && 'creationTime' in first && !('sessionType' in first)) return 'it has "id" and "creationTime"';
+    if (typeof first.type === 'string' && SESSION_TYPES.has(first.type.toLowerCase()) && !('sessionType' in first)) return `a restore session of type "${first.type.slice(0, 20)}"`;
+    if (typeof first.error === 'string' && !('errorCode' in first)) return 'an OAuth error object';
+    if ('stackTrace' in first && 'message' in first) return 'an error body with "stackTrace"';
     return undefined;
   },
   requestHeaders: () => [
