@@ -161,7 +161,8 @@ const RESULT_MESSAGES: Record<'Warning' | 'Failed', readonly string[]> = {
   Failed: ['Error: Failed to connect to host esx01.simlab.local', 'Creating synthetic full backup (22% done)', '<StateXml/>', 'Error: The network path was not found.'],
 };
 
-export function generateBackupReplicationData(random: SeededRandom, sessionCount: number, runningCount: number, nowMs: number, revision: VbrRevision): BackupReplicationData {
+export function generateBackupReplicationData(random: SeededRandom, sessionCount: number, runningAsked: number, nowMs: number, revision: VbrRevision): BackupReplicationData {
+  const runningCount = Math.max(0, Math.min(runningAsked, sessionCount));
   const data: BackupReplicationData = { revision, sessions: [], sessionsById: new Map(), usn: 1000 };
   const profiles = PROFILES.filter((p) => isSessionTypeOf(p.type, revision) || p.type === 'BackupJob');
   const jobIds = new Map<string, string>();

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { request as httpRequest } from 'node:http';
 import { RESTORE_ADJACENT_TYPES, RESTORE_TYPES } from '../simulator/backupReplicationSessionTypes';
 import { startSimulator, type RunningSimulator } from '../simulator/simulator';
 import { exchange, responseOf } from './simulatorTestClient';
@@ -52,6 +53,19 @@ interface LogRecord {
 interface LogResult {
   totalRecords: number;
   records: LogRecord[];
+}
+
+/** Plain HTTP to the loopback control endpoint. */
+function control(url: string, method: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Waits for a condition by polling the server; fails after `timeoutMs` (never sleeps a fixed time and hopes). */
@@ -446,6 +460,18 @@ describe('simulator: Backup & Replication API', () => {
     assert.strictEqual((await api(`/api/v1/sessions/${restore.id}/taskSessions`, { revision: '1.1-rev0' })).status, 404);
     const job = (await getJson<Envelope<SessionJson>>('/api/v1/sessions?typeFilter=Infrastructure&limit=1')).data[0];
     assert.strictEqual((await getJson<Envelope<unknown>>(`/api/v1/sessions/${job.id}/taskSessions`)).data.length, 0);
+  });
+
+  it('control endpoint: POST /sessions?api=vbr adds a running restore, GET /requests counts vbr', async () => {
+    const added = await control(`${sim.controlUrl}/sessions?api=vbr&name=ctl-restore&finalResult=Warning`, 'POST');
+    assert.strictEqual(added.status, 201, added.body);
+    const { id } = JSON.parse(added.body) as { id: string };
+    const s = await getJson<SessionJson>(`/api/v1/sessions/${id}`);
+    assert.strictEqual(s.name, 'ctl-restore');
+    assert.strictEqual(s.sessionType, 'RestoreVm');
+    assert.notStrictEqual(s.state, 'Stopped');
+    const counts = JSON.parse((await control(`${sim.controlUrl}/requests`, 'GET')).body) as { vbr: number };
+    assert.ok(counts.vbr > 0);
   });
 
   it('counts its requests under api vbr and is covered by the error fault with a VBR Error body', async () => {
