@@ -60,8 +60,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const VBR_MAX_PAGE = 1000;
 
 /** The Veeam Backup & Replication REST API v1 at /api (Part E). */
-export function createBackupReplicationApi(ctx: BackupReplicationContext): { handle(r: SimRequest): SimResponse; internalError(r: SimRequest): SimResponse } {
-  const json = (status: number, body: JsonObject): SimResponse => ({ status, headers: { ...HEADERS }, body: JSON.stringify(body) });
+export function createBackupReplicationApi(ctx: BackupReplicationContext): { handle(r: SimRequest): SimResponse } {
   const route = (since: VbrRevision, handle: VbrRoute['handle'], isPublic = false): VbrRoute => ({ since, public: isPublic, handle });
 
   const routes = new RouteTable<VbrRoute>()
@@ -246,10 +245,16 @@ export function createBackupReplicationApi(ctx: BackupReplicationContext): { han
     }
   }
 
-  return {
-    handle,
-    internalError: () => json(500, vbrErrorJson('ServiceUnavailable', 'An internal error occurred while processing the request. See the server logs for details.')),
-  };
+  return { handle };
+}
+
+/** The 500 of the error fault. */
+export function backupReplicationInternalError(): SimResponse {
+  return json(500, vbrErrorJson('ServiceUnavailable', 'An internal error occurred while processing the request. See the server logs for details.'));
+}
+
+function json(status: number, body: JsonObject): SimResponse {
+  return { status, headers: { ...HEADERS }, body: JSON.stringify(body) };
 }
 
 /**

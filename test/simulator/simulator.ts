@@ -1,8 +1,6 @@
 import { ApiListener } from './apiListener';
-import { generateBackupReplicationData } from './backupReplicationData';
-import { BackupReplicationProgression } from './backupReplicationProgression';
 import { LATEST_VBR_REVISION, isVbrRevision } from './backupReplicationRevisions';
-import { createBackupReplicationApi } from './backupReplicationRoutes';
+import { BackupReplicationServer } from './backupReplicationServer';
 import { BackupReplicationTokens } from './backupReplicationTokens';
 import { createCertificate } from './certificate';
 import { startControlServer } from './controlServer';
@@ -113,9 +111,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // Backup & Replication draws from streams forked after the others, so EM and VB365 data and runs stay as they were.
   const vbrRevision = options.vbrRevision ?? LATEST_VBR_REVISION;
   if (!isVbrRevision(vbrRevision)) throw new Error(`unknown Backup & Replication revision ${vbrRevision} (1.0-rev1 … ${LATEST_VBR_REVISION})`);
-  const vbr = generateBackupReplicationData(dataRandom.fork(), options.vbrSessionCount ?? 2000, runningCount, nowMs, vbrRevision);
-  const vbrProgression = new BackupReplicationProgression(vbr, dataRandom.fork(), options.progressStepMs ?? 1000);
   const vbrTokens = new BackupReplicationTokens(options.vbrTokenLifetimeSeconds ?? 900);
+  const vbr = new BackupReplicationServer({
+    dataRandom: dataRandom.fork(),
+    runtimeRandom: dataRandom.fork(),
+    sessionCount: options.vbrSessionCount ?? 2000,
+    runningCount,
+    nowMs,
+    revision: vbrRevision,
+    progressStepMs: options.progressStepMs ?? 1000,
+    tokens: vbrTokens,
+    credentials: DEMO_CREDENTIALS.vbr,
+    faults: () => faults,
+  });
   const progression = new SessionProgression(em, m365, runtimeRandom, options.progressStepMs ?? 1000);
   const logons = new EnterpriseManagerLogons((options.emIdleTimeoutSeconds ?? 900) * 1000, runtimeRandom);
   const tokens = new Microsoft365Tokens(options.tokenLifetimeSeconds ?? 3600);
@@ -126,13 +134,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const emApi = createEnterpriseManagerApi({ data: em, logons, credentials: DEMO_CREDENTIALS.em, faults: () => faults });
   const m365Api = createMicrosoft365Api({ data: m365, tokens, credentials: DEMO_CREDENTIALS.vb365, faults: () => faults, random: runtimeRandom, now: Date.now });
-  const vbrApi = createBackupReplicationApi({ data: vbr, tokens: vbrTokens, progression: vbrProgression, credentials: DEMO_CREDENTIALS.vbr, faults: () => faults });
   const vbrPort = options.vbrPort ?? (options.emPort === 0 && options.vb365Port === 0 ? 0 : 9419);
   const common = { host, certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem, faults: () => faults, faultRandom, counter };
   const listeners = [
     new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: advertising(emApi.handle, options.advertisedOrigins?.em), internalError: emApi.internalError }),
     new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: advertising(m365Api.handle, options.advertisedOrigins?.vb365), internalError: m365Api.internalError }),
-    new ApiListener({ ...common, api: 'vbr', port: vbrPort, handle: advertising(vbrApi.handle, options.advertisedOrigins?.vbr), internalError: vbrApi.internalError }),
+    new ApiListener({ ...common, api: 'vbr', port: vbrPort, handle: advertising((r) => vbr.handle(r), options.advertisedOrigins?.vbr), internalError: () => vbr.internalError() }),
   ];
   try {
     for (const listener of listeners) await listener.listen();
@@ -141,7 +148,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     throw e;
   }
   progression.start();
-  vbrProgression.start();
 
   // goDown: one outage at a time; a second call waits for the first to finish.
   let outage: Promise<void> = Promise.resolve();
@@ -169,7 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       ? progression.addEnterpriseManager(opts.name, opts.finalResult, opts.durationSeconds)
       : api === 'vb365'
         ? progression.addMicrosoft365(opts.name, opts.finalResult, opts.durationSeconds)
-        : vbrProgression.add(opts.name, opts.finalResult, opts.durationSeconds);
+        : vbr.addRunningSession(opts.name, opts.finalResult, opts.durationSeconds);
   const expireAllTokens = (): void => {
     logons.expireAll();
     tokens.expireAll();
@@ -224,7 +230,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (stopped) return;
       stopped = true;
       progression.stop();
-      vbrProgression.stop();
+      vbr.stop();
       if (comeback) {
         clearTimeout(comeback.timer);
         comeback.resolve();
