@@ -210,6 +210,8 @@ export function generateBackupReplicationData(random: SeededRandom, sessionCount
     const session = makeSession(data, random, profile, startMs, jobIds);
     startRunning(data, random, session, startMs);
     session.progressPercent = random.int(0, 60);
+    // A documented state many clients do not expect: the second job run at start waits for its repository.
+    if (i === 1) session.state = 'WaitingRepository';
     data.sessions.push(session);
   }
   if (actionRequired) {

@@ -20,7 +20,7 @@ const POINTS_PER_STEP = 15;
  * VB365 data and runs stay what they were): Starting → Working (progressPercent rising, one log step closing and the
  * next opening every few ticks, the open step's updateTime moving) → Stopping → Stopped with a result. A failing run's
  * open step turns Failed at the end. A stop request makes the session Stopping now and Stopped two ticks later.
- * Sessions in ActionRequired wait until stopped. Unlike sessionProgression.ts this drives log records and stop requests.
+ * A session generated WaitingRepository works after a few ticks; one in ActionRequired waits until stopped. Unlike sessionProgression.ts this drives log records and stop requests.
  */
 export class BackupReplicationProgression {
   private timer: NodeJS.Timeout | undefined;
@@ -90,6 +90,10 @@ export class BackupReplicationProgression {
     switch (s.state) {
       case 'Starting':
         if (plan.ticksInPhase >= 2) this.enter(s, plan, 'Working');
+        return;
+      case 'WaitingRepository':
+      case 'WaitingSlot':
+        if (plan.ticksInPhase >= 3) this.enter(s, plan, 'Working');
         return;
       case 'Stopping':
         if (plan.ticksInPhase >= 2) {

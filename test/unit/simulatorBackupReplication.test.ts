@@ -325,6 +325,7 @@ describe('simulator: Backup & Replication API', () => {
     assert.ok(v130All.every((s) => s.state !== 'ActionRequired'));
     const v132All = await allSessions();
     assert.ok(v132All.some((s) => s.state === 'ActionRequired'), 'ActionRequired exists in 1.3-rev2');
+    assert.ok(v132All.some((s) => s.state === 'WaitingRepository'), 'a running state other than Working');
     assert.ok(v132All.some((s) => s.creationTime.endsWith('Z')) && v132All.some((s) => /\+01:00$/.test(s.creationTime)), 'times with offset and with Z');
   });
 
