@@ -475,6 +475,17 @@ describe('simulator: Backup & Replication API', () => {
     assert.ok(counts.vbr > 0);
   });
 
+  it('goes down with the others (POST /down) and comes back on the same port', async () => {
+    const down = await control(`${sim.controlUrl}/down?ms=300`, 'POST');
+    assert.strictEqual(down.status, 202);
+    const during = await exchange(sim.certificatePem, `${sim.vbrUrl}/api/v1/sessions?limit=1`, { headers: { 'x-api-version': '1.3-rev2', Authorization: `Bearer ${bearer}` } });
+    assert.strictEqual(during.kind, 'failure', 'the VBR listener is closed during the outage');
+    await eventually('the VBR listener to come back', async () => {
+      const r = await exchange(sim.certificatePem, `${sim.vbrUrl}/api/v1/sessions?limit=1`, { headers: { 'x-api-version': '1.3-rev2', Authorization: `Bearer ${bearer}` } });
+      return r.kind === 'response' && r.status === 200 ? r : undefined;
+    });
+  });
+
   it('counts its requests under api vbr and is covered by the error fault with a VBR Error body', async () => {
     sim.resetRequestCount();
     await api('/api/v1/sessions?limit=1');
