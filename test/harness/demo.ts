@@ -31,6 +31,7 @@ function printSimulator(simulator: SimulatorConnection): void {
   log('simulator');
   console.log(`  Enterprise Manager  ${simulator.emUrl}   user ${simulator.credentials.em.username}   password ${simulator.credentials.em.password}`);
   console.log(`  Microsoft 365       ${simulator.vb365Url}   user ${simulator.credentials.vb365.username}   password ${simulator.credentials.vb365.password}`);
+  console.log(`  Backup & Replication ${simulator.vbrUrl}   user ${simulator.credentials.vbr.username}   password ${simulator.credentials.vbr.password}`);
   console.log(`  certificate SHA-256 ${simulator.fingerprint256}`);
   console.log(`  fault control       ${simulator.controlUrl}  (e.g. curl -X POST '${simulator.controlUrl}/down?ms=10000')`);
 }

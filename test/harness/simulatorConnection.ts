@@ -9,9 +9,11 @@ export interface SimulatorCredentials {
 export interface SimulatorConnection {
   emUrl: string;
   vb365Url: string;
+  /** Backup & Replication REST API origin (append /api/v1/…). */
+  vbrUrl: string;
   controlUrl: string;
   fingerprint256: string;
-  credentials: { em: SimulatorCredentials; vb365: SimulatorCredentials };
+  credentials: { em: SimulatorCredentials; vb365: SimulatorCredentials; vbr: SimulatorCredentials };
 }
 
 function isCredentials(value: unknown): value is SimulatorCredentials {
@@ -27,12 +29,14 @@ export function isSimulatorConnection(value: unknown): value is SimulatorConnect
   return (
     typeof candidate.emUrl === 'string' &&
     typeof candidate.vb365Url === 'string' &&
+    typeof candidate.vbrUrl === 'string' &&
     typeof candidate.controlUrl === 'string' &&
     typeof candidate.fingerprint256 === 'string' &&
     typeof credentials === 'object' &&
     credentials !== null &&
     isCredentials(credentials.em) &&
-    isCredentials(credentials.vb365)
+    isCredentials(credentials.vb365) &&
+    isCredentials(credentials.vbr)
   );
 }
 

@@ -17,7 +17,7 @@ export interface RunningSimulator {
  */
 export async function startSimulatorProcess(extraArgs: readonly string[] = [], timeoutMs = 30_000): Promise<RunningSimulator> {
   if (!fs.existsSync(SIMULATOR_MAIN)) throw new Error(`${SIMULATOR_MAIN} is missing: run \`npm run compile-tests\` first`);
-  const group = new ProcessGroup(process.execPath, [SIMULATOR_MAIN, '--em-port', '0', '--vb365-port', '0', ...extraArgs], {
+  const group = new ProcessGroup(process.execPath, [SIMULATOR_MAIN, '--em-port', '0', '--vb365-port', '0', '--vbr-port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

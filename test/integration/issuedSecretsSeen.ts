@@ -23,6 +23,8 @@ export function secretValues(all: readonly IssuedSecrets[]): Array<{ label: stri
     s.em.logonSessionIds.forEach((value, i) => out.push({ label: `EM logon session id #${i + 1} (token = base64 of it)`, value }));
     s.vb365.accessTokens.forEach((value, i) => out.push({ label: `VB365 access token #${i + 1}`, value }));
     s.vb365.refreshTokens.forEach((value, i) => out.push({ label: `VB365 refresh token #${i + 1}`, value }));
+    s.vbr.accessTokens.forEach((value, i) => out.push({ label: `VBR access token #${i + 1}`, value }));
+    s.vbr.refreshTokens.forEach((value, i) => out.push({ label: `VBR refresh token #${i + 1}`, value }));
   }
   const unique = new Map(out.filter((s) => s.value.length >= 8).map((s) => [s.value, s]));
   return [...unique.values()];

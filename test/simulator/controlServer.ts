@@ -19,7 +19,7 @@ export interface SimulatorControls {
   issuedSecrets(): IssuedSecrets;
   /** Sets fields of an existing EM session (hostile names, links) → false when there is no such session. */
   overrideSession(id: string, overrides: SessionOverrides): boolean;
-  addRunningSession(api: 'em' | 'vb365', opts: { name?: string; finalResult?: FinalResult; durationSeconds?: number }): string;
+  addRunningSession(api: 'em' | 'vb365' | 'vbr', opts: { name?: string; finalResult?: FinalResult; durationSeconds?: number }): string;
 }
 
 /** Plain HTTP on loopback only: demo scripts and soak tests steer the simulator through it. */
@@ -75,13 +75,13 @@ async function route(controls: SimulatorControls, req: IncomingMessage, body: st
       return [202, { downForMs: ms }];
     }
     case 'GET /requests':
-      return [200, { em: controls.counter.count({ api: 'em' }), vb365: controls.counter.count({ api: 'vb365' }), byRoute: controls.counter.snapshot() }];
+      return [200, { em: controls.counter.count({ api: 'em' }), vb365: controls.counter.count({ api: 'vb365' }), vbr: controls.counter.count({ api: 'vbr' }), byRoute: controls.counter.snapshot() }];
     case 'DELETE /requests':
       controls.counter.reset();
       return [204, undefined];
     case 'POST /sessions': {
       const api = url.searchParams.get('api');
-      if (api !== 'em' && api !== 'vb365') throw new Error('api must be em or vb365');
+      if (api !== 'em' && api !== 'vb365' && api !== 'vbr') throw new Error('api must be em, vb365 or vbr');
       const finalResult = url.searchParams.get('finalResult') ?? undefined;
       if (finalResult !== undefined && !['Success', 'Warning', 'Failed'].includes(finalResult)) throw new Error('finalResult must be Success, Warning or Failed');
       const durationParam = url.searchParams.get('durationSeconds');

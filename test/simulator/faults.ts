@@ -3,7 +3,7 @@ import type { SeededRandom } from './seededRandom';
 export interface FaultSettings {
   /** Added before every response. */
   latencyMs: number;
-  /** 0..1: share of API requests answered 500 with a real Veeam Error body (EM) / RESTExceptionInfo (VB365). */
+  /** 0..1: share of API requests answered 500 with a real Veeam Error body (EM, VBR) / RESTExceptionInfo (VB365). */
   errorRate: number;
   /** 0..1: socket destroyed without a response. */
   resetRate: number;
@@ -28,6 +28,14 @@ export interface FaultSettings {
    * `orderBy`, so those lists come in a stable storage order unrelated to time.
    */
   vb365SortedLists: boolean;
+  /**
+   * Backup & Replication answers an unsupported or missing x-api-version with the wording a VBR 11 server was seen
+   * to send (`Unsupported RESTAPI version. The following versions are supported: v1.0-rev1, ….`) instead of the
+   * documented example's "The specified API version is not supported.".
+   */
+  vbrListSupportedRevisions: boolean;
+  /** Backup & Replication refuses POST /api/v1/sessions/{id}/stop with 403 AccessDenied "Forbidden" (no StopSessions right). */
+  vbrRefuseStop: boolean;
 }
 
 export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
@@ -43,6 +51,8 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   throttleTokens: false,
   queryServiceUnavailable: false,
   vb365SortedLists: false,
+  vbrListSupportedRevisions: false,
+  vbrRefuseStop: false,
 });
 
 /** What happens to one response, decided once per request. */

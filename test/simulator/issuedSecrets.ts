@@ -1,13 +1,14 @@
 /**
  * Every secret the simulator has handed out since it started, for leak searches (test/integration/zz-secretsLeak):
  * the demo passwords, EM session tokens with the logon session ids they are derived from (token = base64 of the id,
- * so an id is as good as its token while the logon lives), and VB365 access and refresh tokens. Expiring or revoking
+ * so an id is as good as its token while the logon lives), VB365 and Backup & Replication access and refresh tokens. Expiring or revoking
  * a token does not remove it from here: a dead token in a log is still a leak.
  */
 export interface IssuedSecrets {
   passwords: string[];
   em: { tokens: string[]; logonSessionIds: string[] };
   vb365: { accessTokens: string[]; refreshTokens: string[] };
+  vbr: { accessTokens: string[]; refreshTokens: string[] };
 }
 
 export function isIssuedSecrets(value: unknown): value is IssuedSecrets {
@@ -23,6 +24,10 @@ export function isIssuedSecrets(value: unknown): value is IssuedSecrets {
     typeof o.vb365 === 'object' &&
     o.vb365 !== null &&
     strings(o.vb365.accessTokens) &&
-    strings(o.vb365.refreshTokens)
+    strings(o.vb365.refreshTokens) &&
+    typeof o.vbr === 'object' &&
+    o.vbr !== null &&
+    strings(o.vbr.accessTokens) &&
+    strings(o.vbr.refreshTokens)
   );
 }

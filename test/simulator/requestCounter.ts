@@ -1,4 +1,4 @@
-export type SimulatedApi = 'em' | 'vb365';
+export type SimulatedApi = 'em' | 'vb365' | 'vbr';
 
 export interface RequestCountFilter {
   api?: SimulatedApi;

@@ -48,3 +48,17 @@ export function parseClientDate(text: string): number | undefined {
   const ms = Date.parse(text.trim());
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/**
+ * A timestamp as a Backup & Replication server prints it: server-local wall time with its UTC offset (`+01:00`),
+ * in UTC with `Z`, or with no zone at all (task sessions, Part E §8); 0–7 fraction digits, trailing zeros trimmed.
+ */
+export function zonedTimestampText(ms: number, fractionDigits: number, subMsTicks: number, zone: 'offset' | 'utc' | 'none', offsetMinutes: number): string {
+  const utc = timestamp(ms, fractionDigits, subMsTicks).text.slice(0, -1);
+  if (zone === 'utc') return `${utc}Z`;
+  const shifted = timestamp(ms + offsetMinutes * 60_000, fractionDigits, subMsTicks).text.slice(0, -1);
+  if (zone === 'none') return shifted;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${shifted}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -1,4 +1,7 @@
 import { ApiListener } from './apiListener';
+import { LATEST_VBR_REVISION, isVbrRevision } from './backupReplicationRevisions';
+import { BackupReplicationServer } from './backupReplicationServer';
+import { BackupReplicationTokens } from './backupReplicationTokens';
 import { createCertificate } from './certificate';
 import { startControlServer } from './controlServer';
 import { generateEnterpriseManagerData } from './enterpriseManagerData';
@@ -28,6 +31,17 @@ export interface SimulatorOptions {
   emPort?: number;
   /** Default 4443; 0 = free port. */
   vb365Port?: number;
+  /**
+   * Backup & Replication REST API port. Default 9419 — or a free port when `emPort` and `vb365Port` are both 0, so the
+   * many callers that ask for free ports do not collide on 9419; 0 = free port.
+   */
+  vbrPort?: number;
+  /** The newest revision the Backup & Replication server answers (`1.0-rev1` … `1.3-rev2`); default '1.3-rev2'. */
+  vbrRevision?: string;
+  /** Backup & Replication sessions (all kinds: jobs, housekeeping, a minority of restores); default 2000. */
+  vbrSessionCount?: number;
+  /** Backup & Replication access token expires_in; default 900. */
+  vbrTokenLifetimeSeconds?: number;
   /** Deterministic data; default 1. */
   seed?: number;
   /** EM sessions; default 300 across 3 backup servers; 10000+ for benchmarks. */
@@ -47,7 +61,7 @@ export interface SimulatorOptions {
    * The origin each API names itself by in its hrefs (and Location headers) instead of the address it was reached at,
    * like a server behind a reverse proxy or a port mapping (`https://em01.corp.local:9398`). Default: the request's.
    */
-  advertisedOrigins?: { em?: string; vb365?: string };
+  advertisedOrigins?: { em?: string; vb365?: string; vbr?: string };
 }
 
 export interface RunningSimulator {
@@ -55,26 +69,28 @@ export interface RunningSimulator {
   emUrl: string;
   /** Origin, e.g. https://127.0.0.1:4443 (the client appends /v8 etc.). */
   vb365Url: string;
+  /** Origin, e.g. https://127.0.0.1:9419 (the client appends /api/oauth2/token, /api/v1/sessions). */
+  vbrUrl: string;
   /** http://127.0.0.1:PORT, loopback-only control endpoint. */
   controlUrl: string;
   certificatePem: string;
   /** As Node's X509Certificate.fingerprint256: uppercase hex with colons. */
   fingerprint256: string;
-  credentials: { em: SimulatorCredentials; vb365: SimulatorCredentials };
+  credentials: { em: SimulatorCredentials; vb365: SimulatorCredentials; vbr: SimulatorCredentials };
   /** Merges into the current settings. */
   setFaults(f: Partial<FaultSettings>): void;
   clearFaults(): void;
-  /** Every EM logon session and VB365 access + refresh token becomes invalid (401). */
+  /** Every EM logon session, VB365 access + refresh token and VBR access + refresh token becomes invalid (401). */
   expireAllTokens(): void;
   /** Closes the listeners and open sockets, then comes back on the same ports after `ms`; resolves when back. */
   goDown(ms: number): Promise<void>;
   /** Requests received since start or the last reset. */
-  requestCount(filter?: { api?: 'em' | 'vb365'; pathIncludes?: string; method?: string }): number;
+  requestCount(filter?: { api?: 'em' | 'vb365' | 'vbr'; pathIncludes?: string; method?: string }): number;
   resetRequestCount(): void;
-  /** A new running session (GUID) that starts progressing now. */
-  addRunningSession(api: 'em' | 'vb365', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed'; durationSeconds?: number }): string;
+  /** A new running session (GUID) that starts progressing now (for 'vbr' a RestoreVm session). */
+  addRunningSession(api: 'em' | 'vb365' | 'vbr', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed'; durationSeconds?: number }): string;
   /** TCP connections open right now per API (leak checks: a disposed client leaves none). */
-  openConnections(): { em: number; vb365: number };
+  openConnections(): { em: number; vb365: number; vbr: number };
   /** Every password and token handed out since start (expired ones included), for leak searches. */
   issuedSecrets(): IssuedSecrets;
   /** Sets fields of an existing EM session (hostile names, links); false when there is no such session. */
@@ -92,6 +108,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const em = generateEnterpriseManagerData(dataRandom.fork(), options.sessionCount ?? 300, runningCount, nowMs);
   const m365 = generateMicrosoft365Data(dataRandom.fork(), options.vb365SessionCount ?? 150, runningCount, nowMs);
   const runtimeRandom = dataRandom.fork();
+  // Backup & Replication draws from streams forked after the others, so EM and VB365 data and runs stay as they were.
+  const vbrRevision = options.vbrRevision ?? LATEST_VBR_REVISION;
+  if (!isVbrRevision(vbrRevision)) throw new Error(`unknown Backup & Replication revision ${vbrRevision} (1.0-rev1 … ${LATEST_VBR_REVISION})`);
+  const vbrTokens = new BackupReplicationTokens(options.vbrTokenLifetimeSeconds ?? 900);
+  const vbr = new BackupReplicationServer({
+    dataRandom: dataRandom.fork(),
+    runtimeRandom: dataRandom.fork(),
+    sessionCount: options.vbrSessionCount ?? 2000,
+    runningCount,
+    nowMs,
+    revision: vbrRevision,
+    progressStepMs: options.progressStepMs ?? 1000,
+    tokens: vbrTokens,
+    credentials: DEMO_CREDENTIALS.vbr,
+    faults: () => faults,
+  });
   const progression = new SessionProgression(em, m365, runtimeRandom, options.progressStepMs ?? 1000);
   const logons = new EnterpriseManagerLogons((options.emIdleTimeoutSeconds ?? 900) * 1000, runtimeRandom);
   const tokens = new Microsoft365Tokens(options.tokenLifetimeSeconds ?? 3600);
@@ -102,10 +134,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const emApi = createEnterpriseManagerApi({ data: em, logons, credentials: DEMO_CREDENTIALS.em, faults: () => faults });
   const m365Api = createMicrosoft365Api({ data: m365, tokens, credentials: DEMO_CREDENTIALS.vb365, faults: () => faults, random: runtimeRandom, now: Date.now });
+  const vbrPort = options.vbrPort ?? (options.emPort === 0 && options.vb365Port === 0 ? 0 : 9419);
   const common = { host, certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem, faults: () => faults, faultRandom, counter };
   const listeners = [
     new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: advertising(emApi.handle, options.advertisedOrigins?.em), internalError: emApi.internalError }),
     new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: advertising(m365Api.handle, options.advertisedOrigins?.vb365), internalError: m365Api.internalError }),
+    new ApiListener({ ...common, api: 'vbr', port: vbrPort, handle: advertising((r) => vbr.handle(r), options.advertisedOrigins?.vbr), internalError: () => vbr.internalError() }),
   ];
   try {
     for (const listener of listeners) await listener.listen();
@@ -139,15 +173,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const addRunningSession: RunningSimulator['addRunningSession'] = (api, opts = {}) =>
     api === 'em'
       ? progression.addEnterpriseManager(opts.name, opts.finalResult, opts.durationSeconds)
-      : progression.addMicrosoft365(opts.name, opts.finalResult, opts.durationSeconds);
+      : api === 'vb365'
+        ? progression.addMicrosoft365(opts.name, opts.finalResult, opts.durationSeconds)
+        : vbr.addRunningSession(opts.name, opts.finalResult, opts.durationSeconds);
   const expireAllTokens = (): void => {
     logons.expireAll();
     tokens.expireAll();
+    vbrTokens.expireAll();
   };
   const issuedSecrets = (): IssuedSecrets => ({
-    passwords: [DEMO_CREDENTIALS.em.password, DEMO_CREDENTIALS.vb365.password],
+    passwords: [DEMO_CREDENTIALS.em.password, DEMO_CREDENTIALS.vb365.password, DEMO_CREDENTIALS.vbr.password],
     em: { tokens: logons.issued().map((l) => l.token), logonSessionIds: logons.issued().map((l) => l.sessionId) },
     vb365: { accessTokens: tokens.issued().map((t) => t.accessToken), refreshTokens: tokens.issued().map((t) => t.refreshToken) },
+    vbr: { accessTokens: vbrTokens.issued().map((t) => t.accessToken), refreshTokens: vbrTokens.issued().map((t) => t.refreshToken) },
   });
   const overrideSession = (id: string, overrides: SessionOverrides): boolean => {
     const session = em.sessionsById.get(id);
@@ -173,10 +211,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     emUrl: `https://${urlHost}:${listeners[0].port}`,
     vb365Url: `https://${urlHost}:${listeners[1].port}`,
+    vbrUrl: `https://${urlHost}:${listeners[2].port}`,
     controlUrl: control.url,
     certificatePem: certificate.certificatePem,
     fingerprint256: certificate.fingerprint256,
-    credentials: { em: { ...DEMO_CREDENTIALS.em }, vb365: { ...DEMO_CREDENTIALS.vb365 } },
+    credentials: { em: { ...DEMO_CREDENTIALS.em }, vb365: { ...DEMO_CREDENTIALS.vb365 }, vbr: { ...DEMO_CREDENTIALS.vbr } },
     setFaults: (f) => (faults = { ...faults, ...f }),
     clearFaults: () => (faults = { ...NO_FAULTS }),
     expireAllTokens,
@@ -186,11 +225,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     addRunningSession,
     issuedSecrets,
     overrideSession,
-    openConnections: () => ({ em: listeners[0].openConnections, vb365: listeners[1].openConnections }),
+    openConnections: () => ({ em: listeners[0].openConnections, vb365: listeners[1].openConnections, vbr: listeners[2].openConnections }),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       progression.stop();
+      vbr.stop();
       if (comeback) {
         clearTimeout(comeback.timer);
         comeback.resolve();
