@@ -23,6 +23,7 @@ describe('Backup & Replication client against the simulator', () => {
     sim.clearFaults();
     old.clearFaults();
     sim.resetRequestCount();
+    old.resetRequestCount();
     await clients.disposeAll();
     await oldClients.disposeAll();
   });
@@ -33,17 +34,18 @@ describe('Backup & Replication client against the simulator', () => {
 
   it('lists restore sessions only, newest first by asking the server, paged by skip/limit', async () => {
     const client = clients.create('vbr');
-    const first = await client.listSessions({ page: 1, pageSize: 25 });
-    const second = await client.listSessions({ page: 2, pageSize: 25 });
-    assert.strictEqual(first.sessions.length, 25);
+    const first = await client.listSessions({ page: 1, pageSize: 60 });
+    // Restores are about one session in ten: 60 of them in one request means the server filtered them.
+    assert.strictEqual(sim.requestCount({ api: 'vbr', method: 'GET', pathIncludes: '/api/v1/sessions' }), 1, 'one request for the page');
+    const second = await client.listSessions({ page: 2, pageSize: 60 });
+    assert.strictEqual(first.sessions.length, 60);
     assert.ok(first.hasMore);
     const rows = [...first.sessions, ...second.sessions];
     assert.ok(rows.every((s) => RESTORE_TYPES.has(s.type)), `only restores: ${[...new Set(rows.map((s) => s.type))].join(', ')}`);
     const times = rows.map((s) => Date.parse(s.creationTime ?? ''));
     assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t), 'newest first');
     assert.ok(second.sessions.every((s) => !first.sessions.some((f) => f.id === s.id)), 'pages are disjoint');
-    assert.strictEqual(sim.requestCount({ api: 'vbr', pathIncludes: 'orderColumn=CreationTime' }), 2, 'one request per page, ordered by the server');
-    assert.strictEqual(sim.requestCount({ api: 'vbr', pathIncludes: 'typeFilter=' }), 2, 'restore types filtered by the server (1.3-rev0+)');
+    assert.strictEqual(sim.requestCount({ api: 'vbr', method: 'GET', pathIncludes: '/api/v1/sessions' }), 2, 'one request per page');
   });
 
   it('shows every session on request, most of them not restores', async () => {
@@ -59,7 +61,9 @@ describe('Backup & Replication client against the simulator', () => {
     assert.ok(page.sessions.every((s) => RESTORE_TYPES.has(s.type)));
     const times = page.sessions.map((s) => Date.parse(s.creationTime ?? ''));
     assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t));
-    assert.strictEqual(old.requestCount({ api: 'vbr', pathIncludes: 'typeFilter=' }), 0, 'no repeated typeFilter for a server that binds only the first');
+    // The server binds only the first of repeated typeFilter keys before 1.3-rev0: a server-side filter would have
+    // returned one type only.
+    assert.ok(new Set(page.sessions.map((s) => s.type)).size > 1, 'several restore types, not only the first one asked for');
   });
 
   it('falls back to the revision the server accepts and says which', async () => {

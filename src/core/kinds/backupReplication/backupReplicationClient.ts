@@ -14,7 +14,7 @@ import { toRawBody } from '../../parsing/rawBody';
 import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
 import { pathForHref } from '../../clients/relatedHref';
 import { LATEST_REVISION, fallbackRevision, normaliseRevision, revisionAtLeast } from './backupReplicationRevisions';
-import { parseBackupReplicationDocument } from './parser';
+import { parseBackupReplicationDocument, type BackupReplicationExpectation, type RequestedPage } from './parser';
 import { SESSION_TYPE_INFO } from './vocabulary';
 
 /** The token pair, with the access token's expiry as epoch milliseconds. */
@@ -122,7 +122,7 @@ export class BackupReplicationClient implements RestoreSessionClient {
   async getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
     checkId(id);
     const response = await this.send({ method: 'GET', path: `/api/v1/sessions/${encodeURIComponent(id)}/logs`, signal }, `the log of session ${id}`);
-    const doc = this.parse(response);
+    const doc = this.parse(response, 'events');
     if (doc.kind !== 'events') throw unexpected(doc, 'a session log');
     return doc.events;
   }
@@ -132,7 +132,7 @@ export class BackupReplicationClient implements RestoreSessionClient {
     checkId(id);
     if (!revisionAtLeast(this.revision, '1.2-rev1')) return [];
     const response = await this.send({ method: 'GET', path: `/api/v1/sessions/${encodeURIComponent(id)}/taskSessions`, signal }, `the task sessions of session ${id}`);
-    const doc = this.parse(response);
+    const doc = this.parse(response, 'taskSessions');
     if (doc.kind !== 'taskSessions') throw unexpected(doc, 'task sessions');
     return doc.tasks;
   }
@@ -216,13 +216,13 @@ export class BackupReplicationClient implements RestoreSessionClient {
 
   private async readList(skip: number, limit: number, params: string[], signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {
     const path = `/api/v1/sessions?${[...params, `skip=${skip}`, `limit=${limit}`].join('&')}`;
-    const doc = this.parse(await this.send({ method: 'GET', path, signal }, 'the session list'));
+    const doc = this.parse(await this.send({ method: 'GET', path, signal }, 'the session list'), 'sessions', { skip, limit });
     if (doc.kind !== 'list') throw unexpected(doc, 'a session list');
     return doc;
   }
 
-  private parse(response: HttpResponse): ParsedDocument {
-    return parseBackupReplicationDocument(toRawBody(response.text, response.contentType));
+  private parse(response: HttpResponse, expect: BackupReplicationExpectation = 'sessions', requested?: RequestedPage): ParsedDocument {
+    return parseBackupReplicationDocument(toRawBody(response.text, response.contentType), expect, requested);
   }
 
   /** An authenticated request; a 400 "revision not supported" moves to an older revision and retries. */
