@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { VeeamError } from '../../src/core/errors';
 import { backupReplicationError, supportedRevisionsIn } from '../../src/core/kinds/backupReplication/errorBody';
 import { parseBackupReplicationDocument, type BackupReplicationExpectation, type RequestedPage } from '../../src/core/kinds/backupReplication/parser';
+import { summaryOf } from '../../src/core/model/restoreSession';
 import { CaseInsensitiveFields } from '../../src/core/parsing/caseInsensitiveFields';
 import type { ParsedDocument } from '../../src/core/parsing/parsedDocument';
 import { toRawBody } from '../../src/core/parsing/rawBody';
@@ -158,6 +159,14 @@ describe('Backup & Replication parser', () => {
         assert.strictEqual(s.endTimeLocal, undefined, never);
         assert.strictEqual(s.durationMs, undefined, never);
       }
+    });
+
+    it('keeps server-local times when a fetched session goes back into a list (summaryOf)', () => {
+      const s = session({ state: 'Stopped', creationTime: '2024-11-09T18:00:30', endTime: '2024-11-09T18:12:30' });
+      const row = summaryOf(s);
+      assert.strictEqual(row.creationTimeLocal, '2024-11-09T18:00:30');
+      assert.strictEqual(row.endTimeLocal, '2024-11-09T18:12:30');
+      assert.ok(!('creationTimeLocal' in summaryOf(session({ state: 'Stopped', creationTime: '2024-11-09T18:00:30Z' }))), 'added only when present');
     });
 
     it('ignores an end time while the session still runs', () => {
