@@ -271,7 +271,7 @@ describe('Backup & Replication parser', () => {
 
   describe('bodies of the other APIs and bad bodies', () => {
     it('names Enterprise Manager bodies (XML, JSON, error)', () => {
-      throwsTyped(() => parseBackupReplicationDocument(toRawBody(readFixture('em/restore-session-entity.xml'), 'application/xml')), 'malformedResponse', /looks like an Enterprise Manager document.*not Backup & Replication/);
+      throwsTyped(() => parseBackupReplicationDocument(toRawBody(readFixture('em/restore-session-entity.xml'), 'application/xml')), 'malformedResponse', /looks like a Veeam Backup Enterprise Manager document.*not Veeam Backup & Replication/);
       throwsTyped(() => parse(readFixture('em/restore-session-entity.json')), 'malformedResponse', /Enterprise Manager/);
       throwsTyped(() => parse(readFixture('em/error-500.json')), 'malformedResponse', /Enterprise Manager document \(an Enterprise Manager error body\)/);
       throwsTyped(() => parseBackupReplicationDocument(toRawBody('<a/>', 'application/xml')), 'malformedResponse', /sent XML; its REST API answers JSON.*9419/);

@@ -117,7 +117,7 @@ describe('CLI parse (dist/cli.js)', () => {
   it('explains usage mistakes', () => {
     const r = cli(['parse', fixtureFile('em/restore-session-entity.xml')]);
     assert.strictEqual(r.code, 2);
-    assert.match(r.stderr, /^error: parse needs --kind em\|vb365/);
+    assert.match(r.stderr, /^error: parse needs --kind vbr\|em\|vb365/);
     const missing = cli(['parse', '--kind', 'em', '/nonexistent/file.xml']);
     assert.match(missing.stderr, /cannot read \/nonexistent\/file.xml \(ENOENT\)/);
     assert.strictEqual(missing.code, 2);

@@ -35,7 +35,6 @@ export const backupReplication: KindDescriptor<'vbr'> = {
     if (!isRecord(json)) return undefined;
     if (Array.isArray(json.data) && isRecord(json.pagination)) return 'a "data"/"pagination" envelope';
     if ('sessionType' in json && 'usn' in json) return 'it has "sessionType" and "usn"';
-    if ('.issued' in json) return 'a token with ".issued"';
     if ('totalRecords' in json && Array.isArray(json.records)) return 'a "records" log';
     return undefined;
   },

@@ -42,6 +42,8 @@ export function parseBackupReplicationDocument(raw: RawBody, expect: BackupRepli
     });
   }
   const parsed = parseJsonBody(bodyTextForParsing(raw.text));
+  // OAuth token responses look alike in both bearer-token APIs: one asked for here is this API's.
+  if (isPlainRecord(parsed) && 'access_token' in parsed) return token(new CaseInsensitiveFields(parsed));
   const otherApi = otherApiError('vbr', parsed, raw.text);
   if (otherApi) throw otherApi;
   if (!isPlainRecord(parsed)) throw unrelated(Array.isArray(parsed) ? 'a bare JSON array' : 'a JSON value that is not an object');

@@ -40,10 +40,10 @@ export const microsoft365: KindDescriptor<'vb365'> = {
     if ('_links' in first) return 'it has "_links"';
     if (Array.isArray(first.results) && ('offset' in first || 'limit' in first)) return 'an offset/limit "results" page';
     if ('installationId' in first) return 'it has "installationId"';
-    // Backup & Replication tokens carry ".issued", its sessions "sessionType": those are not this API's.
-    if ('access_token' in first && !('.issued' in first)) return 'an OAuth token';
-    if ('id' in first && 'creationTime' in first && !('sessionType' in first)) return 'it has "id" and "creationTime"';
+    // Backup & Replication sessions carry "sessionType": those are not this API's. (Its tokens look the same.)
+    if ('access_token' in first) return 'an OAuth token';
     if (typeof first.type === 'string' && SESSION_TYPES.has(first.type.toLowerCase()) && !('sessionType' in first)) return `a restore session of type "${first.type.slice(0, 20)}"`;
+    if ('id' in first && 'creationTime' in first && !('sessionType' in first)) return 'it has "id" and "creationTime"';
     if (typeof first.error === 'string' && !('errorCode' in first)) return 'an OAuth error object';
     if ('stackTrace' in first && 'message' in first) return 'an error body with "stackTrace"';
     return undefined;
