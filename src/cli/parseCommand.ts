@@ -15,6 +15,8 @@ export function runParse(kind: ServerKind, text: string, fileName: string): unkn
       return doc.sessions;
     case 'events':
       return doc.events;
+    case 'taskSessions':
+      return doc.tasks;
     default:
       throw new VeeamError('malformedResponse', `${fileName} holds a ${doc.kind === 'other' ? `"${doc.rootName}"` : doc.kind} document, not restore sessions.`);
   }

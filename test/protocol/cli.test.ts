@@ -17,7 +17,7 @@ function runCli(args: string[], password: string): Promise<{ code: number; stdou
 describe('CLI get/list against the simulator', () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startSimulator({ emPort: 0, vb365Port: 0, seed: 9, sessionCount: 12 });
+    sim = await startSimulator({ emPort: 0, vb365Port: 0, vbrPort: 0, vbrRevision: '1.2-rev1', vbrSessionCount: 400, seed: 9, sessionCount: 12 });
   });
   after(async () => {
     await sim.stop();
@@ -47,5 +47,23 @@ describe('CLI get/list against the simulator', () => {
     assert.strictEqual(wrong.code, 3);
     assert.match(wrong.stderr, /^error: .*refused/);
     assert.ok(!wrong.stderr.includes('not-it'));
+  });
+
+  it('lists Backup & Replication restores with --kind vbr, falls back to the revision the server speaks, gets one raw, logs out', async () => {
+    const server = ['--url', sim.vbrUrl, '--kind', 'vbr', '--user', sim.credentials.vbr.username, '--fingerprint', sim.fingerprint256];
+    const list = await runCli(['list', ...server, '--page-size', '5'], sim.credentials.vbr.password);
+    assert.strictEqual(list.code, 0, list.stderr);
+    const page = JSON.parse(list.stdout) as { sessions: Array<{ id: string; kind: string; type: string }> };
+    assert.strictEqual(page.sessions.length, 5);
+    assert.ok(page.sessions.every((s) => s.kind === 'vbr' && !/Job$/.test(s.type)), 'restores only');
+    sim.resetRequestCount();
+    const get = await runCli(['get', ...server, '--id', page.sessions[0].id, '--raw', '--api-version', '1.2-rev1'], sim.credentials.vbr.password);
+    assert.strictEqual(get.code, 0, get.stderr);
+    assert.ok(get.stdout.includes(`"id": "${page.sessions[0].id}"`) || get.stdout.includes(`"id":"${page.sessions[0].id}"`), 'the JSON as sent');
+    assert.strictEqual(sim.requestCount({ api: 'vbr', pathIncludes: '/api/oauth2/token' }), 1, 'the revision asked for is spoken at once');
+    assert.strictEqual(sim.requestCount({ api: 'vbr', pathIncludes: '/api/oauth2/logout' }), 1, 'the CLI logs out');
+    const bad = await runCli(['list', ...server, '--api-version', 'v8'], sim.credentials.vbr.password);
+    assert.strictEqual(bad.code, 2, bad.stderr);
+    assert.match(bad.stderr, /not a Backup & Replication REST API revision/);
   });
 });
