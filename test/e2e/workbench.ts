@@ -37,7 +37,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const install = await installRealVsCode();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-e2e-'));
   const env: NodeJS.ProcessEnv = { ...options.env };
-  if (options.bootstrap) env[SUITE_ENVIRONMENT.bootstrap] = writeBootstrapFile(scratch, simulatorBootstrapServers(options.bootstrap));
+  if (options.bootstrap) env[SUITE_ENVIRONMENT.bootstrap] = writeBootstrapFile(scratch, simulatorBootstrapServers(options.bootstrap, { backupReplication: false }));
   fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
   const logFile = path.join(TEST_RESULTS_DIR, `code-server-ui-${options.bootstrap ? 'configured' : 'first-run'}.log`);
   const server = await startCodeServer(install, { smokeTestDriver: false, installExtensions: [VSIX_PATH, ...(options.otherExtensions ?? [])], env, logFile });

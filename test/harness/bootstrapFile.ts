@@ -4,7 +4,7 @@ import type { SimulatorConnection } from './simulatorConnection';
 
 /** One entry of the bootstrap file the extension imports on activation (VEEAM_RESTORE_SESSIONS_BOOTSTRAP). */
 export interface BootstrapServer {
-  kind: 'em' | 'vb365';
+  kind: 'em' | 'vb365' | 'vbr';
   url: string;
   name: string;
   username: string;
@@ -12,13 +12,18 @@ export interface BootstrapServer {
   trust: { mode: 'fingerprint'; sha256: string };
 }
 
-/** The simulator's two servers, trusted by the fingerprint of its self-signed certificate. */
-export function simulatorBootstrapServers(simulator: SimulatorConnection): BootstrapServer[] {
+/**
+ * The simulator's servers, trusted by the fingerprint of its self-signed certificate. The UI suite leaves out
+ * Backup & Replication: its walkthrough adds that server through the Add Server form, as a user would.
+ */
+export function simulatorBootstrapServers(simulator: SimulatorConnection, options: { backupReplication?: boolean } = {}): BootstrapServer[] {
   const trust = { mode: 'fingerprint' as const, sha256: simulator.fingerprint256 };
-  return [
+  const servers: BootstrapServer[] = [
     { kind: 'em', url: simulator.emUrl, name: 'Simulator · Enterprise Manager', ...simulator.credentials.em, trust },
     { kind: 'vb365', url: simulator.vb365Url, name: 'Simulator · Microsoft 365', ...simulator.credentials.vb365, trust },
   ];
+  if (options.backupReplication ?? true) servers.push({ kind: 'vbr', url: simulator.vbrUrl, name: 'Simulator · Backup & Replication', ...simulator.credentials.vbr, trust });
+  return servers;
 }
 
 /**
