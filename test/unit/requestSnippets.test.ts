@@ -10,6 +10,19 @@ describe('session URLs and request snippets', () => {
     assert.strictEqual(sessionUrl({ kind: 'em', url: 'https://em01:9398/' }, ID), `https://em01:9398/api/restoreSessions/${ID}?format=Entity`);
     assert.strictEqual(sessionUrl({ kind: 'vb365', url: 'https://vb:4443', apiVersion: 'v6' }, ID), `https://vb:4443/v6/RestoreSessions/${ID}`);
     assert.strictEqual(sessionUrl({ kind: 'vb365', url: 'https://vb:4443' }, ID), `https://vb:4443/v8/RestoreSessions/${ID}`);
+    assert.strictEqual(sessionUrl({ kind: 'vbr', url: 'https://vbr:9419', apiVersion: '1.2-rev1' }, ID), `https://vbr:9419/api/v1/sessions/${ID}`);
+  });
+
+  it('names the Backup & Replication revision the server speaks in both snippets', () => {
+    const url = sessionUrl({ kind: 'vbr', url: 'https://vbr:9419' }, ID);
+    assert.strictEqual(
+      curlSnippet({ kind: 'vbr', apiVersion: '1.2-rev1' }, url),
+      `curl -sS -H "Authorization: Bearer $VEEAM_TOKEN" -H "x-api-version: 1.2-rev1" -H "Accept: application/json" '${url}'`,
+    );
+    assert.strictEqual(
+      powerShellSnippet({ kind: 'vbr', apiVersion: '1.3-rev2' }, url),
+      `Invoke-RestMethod -Uri '${url}' -Headers @{ 'Authorization' = "Bearer $env:VEEAM_TOKEN"; 'x-api-version' = '1.3-rev2'; 'Accept' = 'application/json' }`,
+    );
   });
 
   it('uses the right auth header with a placeholder, never a token', () => {

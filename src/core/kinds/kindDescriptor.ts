@@ -49,6 +49,8 @@ export interface KindDescriptor<Id extends string = string> {
   readonly coverage: string;
   /** What a session's `restoredObject` is in this API ("Restored object", "Organization"). */
   readonly restoredObjectLabel: string;
+  /** The restore session types the Filter… picker offers for this API (the server's word, and a label). */
+  readonly filterTypes: ReadonlyArray<{ readonly type: string; readonly label: string }>;
   /** A product codicon id. */
   readonly icon: string;
   readonly defaultPort: number;

@@ -4,13 +4,13 @@ import { resultName, stateName } from '../presentation/sessionPresentation';
 import { describeFilter, FILTER_RESULTS, FILTER_STATES, toSessionFilter } from '../tree/sessionFilterState';
 import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';
+import { SERVER_KINDS } from '../../core/kinds/serverKinds';
 
 interface ChoiceItem extends vscode.QuickPickItem {
   group: 'state' | 'result' | 'type';
   value: string;
 }
 
-const KNOWN_TYPES = ['RestoreVm', 'FileLevelRestore', 'Vex', 'Veod', 'Vesp', 'Vet'];
 
 /** Filter… (multi-select of state/result/type, then text) and Clear Filter. `{ states, results, types, text }` without UI. */
 export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
@@ -39,8 +39,11 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable[] {
         ...FILTER_STATES.map((s) => ({ group: 'state' as const, value: s, label: stateName(s, vscode.l10n.t), picked: current?.states?.includes(s) })),
         { label: vscode.l10n.t('Result'), kind: vscode.QuickPickItemKind.Separator },
         ...FILTER_RESULTS.map((r) => ({ group: 'result' as const, value: r, label: resultName(r, vscode.l10n.t), picked: current?.results?.includes(r) })),
-        { label: vscode.l10n.t('Type'), kind: vscode.QuickPickItemKind.Separator },
-        ...KNOWN_TYPES.map((t) => ({ group: 'type' as const, value: t, label: t, picked: current?.types?.includes(t) })),
+        // Types per kind: each API has its own words for its restores.
+        ...SERVER_KINDS.flatMap((kind) => [
+          { label: vscode.l10n.t('Type · {0}', vscode.l10n.t(kind.shortName)), kind: vscode.QuickPickItemKind.Separator },
+          ...kind.filterTypes.map((t) => ({ group: 'type' as const, value: t.type, label: t.label, description: t.type, picked: current?.types?.includes(t.type) })),
+        ]),
       ];
       const picked = await vscode.window.showQuickPick(items, {
         canPickMany: true,

@@ -160,8 +160,9 @@ export function sessionTooltipMarkdown(
     [t('Duration'), elapsedText(session, now)],
     [t('Type'), session.typeLabel],
     [t('Platform'), session.platform === 'unknown' ? undefined : session.platform],
-    [t('Started'), session.creationTime && formatTime(session.creationTime)],
-    [t('Ended'), session.endTime && formatTime(session.endTime)],
+    // A time sent without a zone is the server's own clock: shown as sent, never converted as if it were UTC.
+    [t('Started'), session.creationTime ? formatTime(session.creationTime) : serverLocal(session.creationTimeLocal, t)],
+    [t('Ended'), session.endTime ? formatTime(session.endTime) : serverLocal(session.endTimeLocal, t)],
     [t(kindDescriptor(session.kind).restoredObjectLabel), session.vmDisplayName ?? session.restoredObject],
     [t('Initiated by'), session.initiatedBy],
     [t('Reason'), session.reason],
@@ -172,4 +173,8 @@ export function sessionTooltipMarkdown(
     if (value) lines.push(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  `);
   }
   return lines.join('\n');
+}
+
+function serverLocal(text: string | undefined, t: Translate): string | undefined {
+  return text ? t('{0} (server time, zone not given)', text.replace('T', ' ').replace(/\.\d+$/, '')) : undefined;
 }

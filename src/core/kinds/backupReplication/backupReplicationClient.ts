@@ -85,6 +85,7 @@ export class BackupReplicationClient implements RestoreSessionClient {
       throw new VeeamError('invalidInput', 'Page and page size must be positive whole numbers.');
     }
     const scope = query.scope ?? 'restores';
+    if (this.wantedTypes(query.filter, scope)?.length === 0) return { sessions: [], page: query.page, pageSize: query.pageSize, hasMore: false, totalCount: 0 };
     const server = this.serverSideFilter(query.filter, scope);
     const local = this.localFilter(query.filter, scope, server.typesOnServer);
     if (!local) {
@@ -205,7 +206,12 @@ export class BackupReplicationClient implements RestoreSessionClient {
 
   /** The session types to list: the filter's, else the scope's; undefined = every type. */
   private wantedTypes(filter: SessionFilter | undefined, scope: SessionScope): string[] | undefined {
-    if (filter?.types && filter.types.length > 0) return filter.types;
+    if (filter?.types && filter.types.length > 0) {
+      // The filter is shared by every server: keep this API's types, in its own spelling (the server's enum is
+      // case-sensitive and may refuse another API's words). None of them: nothing here can match.
+      const asked = new Set(filter.types.map((t) => t.toLowerCase()));
+      return SESSION_TYPE_INFO.filter((t) => asked.has(t.type.toLowerCase())).map((t) => t.type);
+    }
     if (scope === 'all') return undefined;
     const classes = scope === 'restoresAndAdjacent' ? ['restore', 'restoreAdjacent'] : ['restore'];
     // Types newer than the revision spoken are not asked for: an older server may refuse a value it does not know.

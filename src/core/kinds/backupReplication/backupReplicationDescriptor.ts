@@ -2,6 +2,7 @@ import { isPlainRecord as isRecord } from '../../parsing/caseInsensitiveFields';
 import type { KindDescriptor, RecognisedPath } from '../kindDescriptor';
 import { TOKEN_PLACEHOLDER } from '../kindDescriptor';
 import { BACKUP_REPLICATION_REVISIONS, LATEST_REVISION } from './backupReplicationRevisions';
+import { SESSION_TYPE_INFO } from './vocabulary';
 
 const SESSION_PATH = /^\/api\/v1\/sessions\/([^/?#]+)(?:\/(?:logs|taskSessions))?\/?$/i;
 const RESOURCE_PATH = /^\/api\/v1\/([A-Za-z]+(?:\/[A-Za-z]+)?)(?:\/|$)/;
@@ -13,6 +14,7 @@ export const backupReplication: KindDescriptor<'vbr'> = {
   shortName: 'Backup & Replication',
   coverage: 'VMware, Hyper-V, agents, file shares, Entra ID',
   restoredObjectLabel: 'Restored object',
+  filterTypes: SESSION_TYPE_INFO.filter((t) => t.typeClass === 'restore').map((t) => ({ type: t.type, label: t.label })),
   icon: 'database',
   defaultPort: 9419,
   apiVersions: {

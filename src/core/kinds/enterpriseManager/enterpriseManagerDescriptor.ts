@@ -14,6 +14,10 @@ export const enterpriseManager: KindDescriptor<'em'> = {
   shortName: 'Enterprise Manager',
   coverage: 'vSphere, Cloud Director, Hyper-V',
   restoredObjectLabel: 'Restored object',
+  filterTypes: [
+    { type: 'RestoreVm', label: 'VM restore' },
+    { type: 'FileLevelRestore', label: 'File-level restore' },
+  ],
   icon: 'server-environment',
   defaultPort: 9398,
   // The client reads the newest version from the entry point: nothing to choose.

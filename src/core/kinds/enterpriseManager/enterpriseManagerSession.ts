@@ -1,6 +1,7 @@
 import { fullSession, type RawBody, type RestoreSession, type RestoreSessionSummary, type SessionLink } from '../../model/restoreSession';
 import { idFromUid, uidForId } from '../../model/restoreSessionUid';
-import { microsoft365Platform, normaliseResult, normaliseState, platformFromHierarchyRef, typeLabel } from '../../model/sessionVocabulary';
+import { normaliseResult, normaliseState } from '../../model/sessionVocabulary';
+import { enterpriseManagerTypeLabel, platformFromHierarchyRef, servicePlatform } from './enterpriseManagerVocabulary';
 import { parseVeeamTimestamp, toIso } from '../../model/veeamTimestamp';
 import { CaseInsensitiveFields, isPlainRecord, NO_EXTRA_FIELDS, safeRecord } from '../../parsing/caseInsensitiveFields';
 import { documentedString, documentedValue } from '../../parsing/documentedFields';
@@ -63,8 +64,8 @@ export function summariseEnterpriseManagerSession(source: Record<string, unknown
     uid: uidRaw && uidId ? uidRaw : undefined,
     name: documentedString(source, 'Name', 'name') ?? vmDisplayName ?? id,
     type,
-    typeLabel: type ? typeLabel(type) : '',
-    platform: platform === 'unknown' ? microsoft365Platform(type) : platform,
+    typeLabel: type ? enterpriseManagerTypeLabel(type) : '',
+    platform: platform === 'unknown' ? servicePlatform(type) : platform,
     state,
     rawState,
     result,

@@ -1,6 +1,6 @@
 import { isVeeamError } from '../../errors';
 import type { Platform, RawBody, RestoreSession, SessionLink } from '../../model/restoreSession';
-import { platformFromHierarchyRef } from '../../model/sessionVocabulary';
+import { platformFromHierarchyRef } from './enterpriseManagerVocabulary';
 import { CaseInsensitiveFields } from '../../parsing/caseInsensitiveFields';
 import { parseEnterpriseManagerDocument } from './enterpriseManagerParser';
 import type { Logger } from '../../clients/restoreSessionClient';

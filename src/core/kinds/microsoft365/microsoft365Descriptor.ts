@@ -17,6 +17,12 @@ export const microsoft365: KindDescriptor<'vb365'> = {
   coverage: 'Exchange, OneDrive, SharePoint, Teams',
   // Its sessions name the organization they explore, not an object.
   restoredObjectLabel: 'Organization',
+  filterTypes: [
+    { type: 'Vex', label: 'Exchange' },
+    { type: 'Veod', label: 'OneDrive for Business' },
+    { type: 'Vesp', label: 'SharePoint' },
+    { type: 'Vet', label: 'Teams' },
+  ],
   icon: 'cloud',
   defaultPort: 4443,
   apiVersions: {

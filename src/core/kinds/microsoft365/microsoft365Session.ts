@@ -1,6 +1,7 @@
 import { fullSession, type RawBody, type RestoreSession, type RestoreSessionEvent, type RestoreSessionSummary, type SessionLink } from '../../model/restoreSession';
 import { lowerCaseGuid, uidForId } from '../../model/restoreSessionUid';
-import { microsoft365Platform, normaliseResult, normaliseState, typeLabel } from '../../model/sessionVocabulary';
+import { normaliseResult, normaliseState } from '../../model/sessionVocabulary';
+import { microsoft365Platform, microsoft365TypeLabel } from './microsoft365Vocabulary';
 import { parseVeeamTimestamp, toIso } from '../../model/veeamTimestamp';
 import { documentedString, documentedValue } from '../../parsing/documentedFields';
 import { sharedText } from '../../parsing/sharedText';
@@ -44,7 +45,7 @@ export function summariseMicrosoft365Session(source: Record<string, unknown>): R
   const created = parseVeeamTimestamp(documentedValue(source, 'creationTime'));
   const ended = state === 'finished' ? parseVeeamTimestamp(documentedValue(source, 'endTime')) : undefined;
   const type = sharedText(documentedString(source, 'type') ?? '');
-  const label = type ? typeLabel(type) : '';
+  const label = type ? microsoft365TypeLabel(type) : '';
   // Organisation and operator repeat across a server's sessions: one copy each.
   const organization = shared(nonEmpty(documentedString(source, 'organization')));
   // One literal with every field, in one order: all rows share one hidden class and keep their fields in-object.
