@@ -6,7 +6,7 @@ describe('Fault modes of the simulator map to typed errors', () => {
   const clients = new ClientFactory(() => sim);
 
   before(async () => {
-    sim = await startSimulator({ emPort: 0, vb365Port: 0, seed: 5, sessionCount: 150, progressStepMs: 3_600_000 });
+    sim = await startSimulator({ emPort: 0, vb365Port: 0, vbrPort: 0, seed: 5, sessionCount: 150, vbrSessionCount: 600, progressStepMs: 3_600_000 });
   });
   after(async () => {
     await sim.stop();
@@ -17,13 +17,13 @@ describe('Fault modes of the simulator map to typed errors', () => {
   });
 
   /** A connected client, so that faults hit the data requests rather than the logon. */
-  async function connected(kind: 'em' | 'vb365', http = {}) {
+  async function connected(kind: 'em' | 'vb365' | 'vbr', http = {}) {
     const client = clients.create(kind, { http });
     await client.connect();
     return client;
   }
 
-  for (const kind of ['em', 'vb365'] as const) {
+  for (const kind of ['em', 'vb365', 'vbr'] as const) {
     it(`${kind}: a 500 with an error body → serverError with the server's message`, async () => {
       const client = await connected(kind);
       sim.setFaults({ errorRate: 1 });
@@ -43,7 +43,8 @@ describe('Fault modes of the simulator map to typed errors', () => {
     });
 
     it(`${kind}: occasional resets and proxy 502 pages are retried to success`, async () => {
-      const client = await connected(kind, { retries: 6 });
+      // Half the answers fail: 10 retries leave about one chance in 2,000 that a request fails 11 times in a row.
+      const client = await connected(kind, { retries: 10 });
       sim.setFaults({ resetRate: 0.25, html502Rate: 0.25 });
       sim.resetRequestCount();
       for (let i = 1; i <= 6; i++) {
