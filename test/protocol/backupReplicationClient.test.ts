@@ -133,4 +133,36 @@ describe('Backup & Replication client against the simulator', () => {
     await client.logoff();
     assert.strictEqual(sim.requestCount({ api: 'vbr', pathIncludes: '/api/oauth2/logout' }), 1);
   });
+
+  describe('each revision the reference covers', () => {
+    for (const revision of ['1.1-rev0', '1.2-rev1', '1.3-rev0', '1.3-rev1', '1.3-rev2']) {
+      it(`${revision}: negotiated, restores listed newest first, one read with its log; task sessions where the revision has them`, async () => {
+        const server = await startSimulator({ emPort: 0, vb365Port: 0, vbrPort: 0, seed: 12, vbrSessionCount: 600, vbrRevision: revision, progressStepMs: 3_600_000 });
+        const factory = new ClientFactory(() => server);
+        try {
+          const client = factory.create('vbr') as BackupReplicationClient;
+          assert.strictEqual(await client.connect(), `Backup & Replication (REST API ${revision})`);
+          const page = await client.listSessions({ page: 1, pageSize: 20 });
+          assert.ok(page.sessions.length > 5, `${page.sessions.length} restores`);
+          assert.ok(page.sessions.every((s) => RESTORE_TYPES.has(s.type) && s.kind === 'vbr'));
+          const times = page.sessions.map((s) => Date.parse(s.creationTime ?? ''));
+          assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t), 'newest first');
+          const finished = page.sessions.find((s) => s.state === 'finished');
+          assert.ok(finished, 'a finished restore');
+          const session = await client.getSession(finished.id);
+          assert.ok(['success', 'warning', 'failed', 'unknown'].includes(session.result));
+          // 1.1-rev0 calls it activityId; renamed jobId in 1.2-rev1 (§9): the same id either way.
+          assert.ok(session.jobId, 'the job (or activity) id');
+          assert.ok(session.raw?.text.includes(revision === '1.1-rev0' ? '"activityId"' : '"jobId"'), 'the body as that revision writes it');
+          assert.ok((await client.getEvents(finished.id)).length > 0, 'its log');
+          const tasks = (await client.getTaskSessions?.(finished.id)) ?? [];
+          if (revision === '1.1-rev0') assert.strictEqual(tasks.length, 0, 'no task sessions before 1.2');
+          assert.strictEqual(server.requestCount({ api: 'vbr', pathIncludes: 'taskSessions' }), revision === '1.1-rev0' ? 0 : 1, 'not asked where the revision has none');
+        } finally {
+          await factory.disposeAll();
+          await server.stop();
+        }
+      });
+    }
+  });
 });
