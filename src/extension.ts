@@ -6,6 +6,7 @@ import { registerEditServer } from './vscode/commands/editServer';
 import { registerFilter } from './vscode/commands/filter';
 import { registerOpenSessionById } from './vscode/commands/openSessionById';
 import { registerOpenSessionNode } from './vscode/commands/openSessionNode';
+import { registerStopSession } from './vscode/commands/stopSession';
 import { registerRefresh } from './vscode/commands/refresh';
 import { registerRemoveServer } from './vscode/commands/removeServer';
 import { registerRenameServer } from './vscode/commands/renameServer';
@@ -111,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     ...registerFilter(commands),
     registerOpenSessionById(commands),
     ...registerOpenSessionNode(commands),
+    ...registerStopSession(commands),
     ...registerCopySessionDetails(commands),
     registerShowRunning(commands),
     registerShowLog(commands),

@@ -40,6 +40,8 @@ export interface PanelContext {
   serverName: string;
   /** The server's API has a per-session log (events). */
   hasLog: boolean;
+  /** The server's API can stop a running session. */
+  canStop: boolean;
   /** The server serves a session in XML and JSON. */
   canSwitchFormat: boolean;
 }
@@ -72,7 +74,8 @@ export type PageRequest =
   | { type: 'openRaw'; requestId: number }
   | { type: 'openLink'; requestId: number; href: string }
   | { type: 'copyRaw'; requestId: number }
-  | { type: 'refreshEvents'; requestId: number };
+  | { type: 'refreshEvents'; requestId: number }
+  | { type: 'stop'; requestId: number };
 
 export type PageMessage =
   /** Sent on every page load (first open, re-show after hide, reload); the host answers with the whole view. */
@@ -138,6 +141,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'openRaw':
     case 'copyRaw':
     case 'refreshEvents':
+    case 'stop':
       return isRequestId(value.requestId);
     default:
       return false;
@@ -171,6 +175,7 @@ function isPanelContext(value: unknown): value is PanelContext {
     typeof value.sessionId === 'string' &&
     typeof value.serverName === 'string' &&
     typeof value.hasLog === 'boolean' &&
+    typeof value.canStop === 'boolean' &&
     typeof value.canSwitchFormat === 'boolean'
   );
 }

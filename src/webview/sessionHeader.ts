@@ -1,7 +1,7 @@
 import type { PanelContext, PanelSession } from '../shared/sessionPanelProtocol';
 import { untranslated } from '../vscode/presentation/translate';
 import { resultText, showsProgress, stateLabel } from '../vscode/presentation/sessionPresentation';
-import { h, setText } from './elements';
+import { button, h, setText } from './elements';
 
 /** Name, kind line, state and result badges, and the progress bar. Updated in place on every session message. */
 export class SessionHeader {
@@ -17,14 +17,15 @@ export class SessionHeader {
   }, this.fill);
   private readonly percent = h('span', { className: 'progress-label', testId: 'progress-label' });
   private readonly progressRow = h('div', { className: 'progress-row', testId: 'progress-row' }, this.bar, this.percent);
-  readonly element = h(
-    'header',
-    { className: 'session-header' },
-    this.name,
-    this.kind,
-    h('div', { className: 'badges' }, this.state, this.result),
-    this.progressRow,
-  );
+  /** Shown while the session runs, for servers whose API can stop it; the host asks for confirmation. */
+  private readonly stop: HTMLButtonElement;
+  readonly element: HTMLElement;
+
+  constructor(onStop: () => void) {
+    this.stop = button('Stop…', 'stop-session', onStop, 'button secondary');
+    this.stop.hidden = true;
+    this.element = h('header', { className: 'session-header' }, this.name, this.kind, h('div', { className: 'badges' }, this.state, this.result, this.stop), this.progressRow);
+  }
 
   render(session: PanelSession, context: PanelContext | undefined): void {
     setText(this.name, session.name || session.id);
@@ -35,6 +36,7 @@ export class SessionHeader {
     this.state.dataset.state = session.state;
     const running = session.state === 'running' || session.state === 'stopping';
     this.result.hidden = running;
+    this.stop.hidden = !(context?.canStop && session.state === 'running');
     setText(this.result, resultText(session, untranslated));
     this.result.dataset.result = session.result;
 

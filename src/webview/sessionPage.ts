@@ -27,7 +27,7 @@ const DEFAULT_UI: PanelUiState = { tab: 'overview', rawView: 'pretty', scrollY: 
  */
 export class SessionPage {
   private readonly requests: HostRequests;
-  private readonly header = new SessionHeader();
+  private readonly header = new SessionHeader(() => this.request({ type: 'stop' }));
   private readonly fields = new SessionFields((href) => this.request({ type: 'openLink', href }));
   private readonly events = new EventsTable(() => this.request({ type: 'refreshEvents' }));
   private readonly other = new OtherFieldsTable();

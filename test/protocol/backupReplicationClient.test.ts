@@ -165,4 +165,49 @@ describe('Backup & Replication client against the simulator', () => {
       });
     }
   });
+
+  describe('stop', () => {
+    let live: Simulator;
+    const liveClients = new ClientFactory(() => live);
+    before(async () => {
+      live = await startSimulator({ emPort: 0, vb365Port: 0, vbrPort: 0, seed: 8, vbrSessionCount: 200, progressStepMs: 100 });
+    });
+    after(async () => {
+      await live.stop();
+    });
+    afterEach(async () => {
+      live.clearFaults();
+      await liveClients.disposeAll();
+    });
+
+    it('a running restore is asked to stop (200 {}), then reaches Stopped, cancelled by a user', async () => {
+      const id = live.addRunningSession('vbr', { name: 'stop me', durationSeconds: 600 });
+      const client = liveClients.create('vbr');
+      await client.stopSession?.(id);
+      let session = await client.getSession(id);
+      for (let i = 0; i < 100 && session.state !== 'finished'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        session = await client.getSession(id);
+      }
+      assert.strictEqual(session.state, 'finished');
+      assert.strictEqual(session.isCanceled, true);
+    });
+
+    it('refused for lack of rights: forbidden, saying what role it takes', async () => {
+      const id = live.addRunningSession('vbr', { durationSeconds: 600 });
+      live.setFaults({ vbrRefuseStop: true });
+      const error = await expectVeeamError(liveClients.create('vbr').stopSession?.(id) ?? Promise.resolve(), 'forbidden');
+      assert.match(error.message, /may not stop session .* Restore Operator/);
+    });
+
+    it('a finished session or an unknown one: said plainly', async () => {
+      const client = liveClients.create('vbr');
+      const finished = (await client.listSessions({ page: 1, pageSize: 50 })).sessions.find((s) => s.state === 'finished');
+      assert.ok(finished);
+      const notRunning = await expectVeeamError(client.stopSession?.(finished.id) ?? Promise.resolve(), 'invalidInput');
+      assert.match(notRunning.message, /probably no longer running/);
+      const gone = await expectVeeamError(client.stopSession?.('00000000-0000-4000-8000-0000000000aa') ?? Promise.resolve(), 'notFound');
+      assert.match(gone.message, /gone from the server/);
+    });
+  });
 });

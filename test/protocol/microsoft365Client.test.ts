@@ -150,4 +150,16 @@ describe('Microsoft 365 client against the simulator', () => {
     }
     assert.ok(log.lines.some((l) => /^POST https:\/\/\S+\/v8\/token → 200 /.test(l.message)), log.text());
   });
+
+  for (const version of ['v8', 'v5']) {
+    it(`${version}: stops a Working restore session (${version === 'v8' ? 'POST …/Stop' : 'POST …/Action {"stop": null}'}); it is then Stopped`, async () => {
+      const id = sim.addRunningSession('vb365', { name: `stop ${version}`, durationSeconds: 600 });
+      const client = clients.create('vb365', { apiVersion: version });
+      sim.resetRequestCount();
+      await client.stopSession?.(id);
+      assert.strictEqual(sim.requestCount({ api: 'vb365', method: 'POST', pathIncludes: version === 'v8' ? '/Stop' : '/Action' }), 1);
+      const session = await client.getSession(id);
+      assert.strictEqual(session.state, 'finished');
+    });
+  }
 });

@@ -71,7 +71,7 @@ describe('webview message guards', () => {
       { type: 'reply', requestId: 1, ok: false, error: { code: 'x', message: 'm' } },
       {
         type: 'context',
-        context: { serverId: 's', sessionId: 'a', serverName: 'EM', hasLog: false, canSwitchFormat: true },
+        context: { serverId: 's', sessionId: 'a', serverName: 'EM', hasLog: false, canStop: false, canSwitchFormat: true },
       } satisfies HostMessage,
     ];
     for (const m of valid) assert.ok(isHostMessage(m), JSON.stringify(m));

@@ -62,6 +62,11 @@ export interface RestoreSessionClient {
   getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
   /** The session's log, for kinds whose capabilities say `log`; others resolve to []. */
   getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /**
+   * Asks the server to stop a running session, for kinds whose capabilities say `stop`. Resolves when the server
+   * accepted the request (the session then moves to its final state: watch it); throws a typed error otherwise.
+   */
+  stopSession?(id: string, signal?: AbortSignal): Promise<void>;
   /** Per-object task sessions, for kinds whose capabilities say `taskSessions`. */
   getTaskSessions?(id: string, signal?: AbortSignal): Promise<TaskSession[]>;
   /** The API version spoken now, for kinds that negotiate one (it may differ from the configured one after a fallback). */

@@ -51,6 +51,8 @@ export interface KindDescriptor<Id extends string = string> {
   readonly restoredObjectLabel: string;
   /** The restore session types the Filter… picker offers for this API (the server's word, and a label). */
   readonly filterTypes: ReadonlyArray<{ readonly type: string; readonly label: string }>;
+  /** What stopping a running session means in this API, for the confirmation (kinds that can stop). */
+  readonly stopMeaning?: string;
   /** A product codicon id. */
   readonly icon: string;
   readonly defaultPort: number;

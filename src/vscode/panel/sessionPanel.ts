@@ -242,6 +242,7 @@ export class SessionPanel extends Disposable {
       sessionId: this.ref.sessionId,
       serverName: server?.name ?? this.ref.serverId,
       hasLog: kind !== undefined && kindDescriptor(kind).capabilities.log,
+      canStop: kind !== undefined && kindDescriptor(kind).capabilities.stop,
       canSwitchFormat: kind !== undefined && servesSeveralFormats(kind),
     };
     this.post({ type: 'context', context });
@@ -278,6 +279,10 @@ export class SessionPanel extends Disposable {
         return vscode.env.clipboard.writeText(this.raw.text);
       case 'refreshEvents':
         return this.loadEvents();
+      case 'stop':
+        // The command confirms (modal) and guards against a second stop of the same session.
+        await vscode.commands.executeCommand('veeamRestoreSessions.stopSession', { ...this.ref });
+        return;
     }
   }
 

@@ -4,6 +4,7 @@ import { stripBidiControls } from '../../shared/bidiControls';
 import { sessionAccessibilityLabel, sessionDescription, sessionIcon, sessionTooltipMarkdown } from '../presentation/sessionPresentation';
 import type { SessionRef } from '../sessionRef';
 import type { ServerNode } from './serverNode';
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 
 // Built on first use, not at module load: a DateTimeFormat loads locale data (~25 ms), which activation must not pay.
 let timeFormat: Intl.DateTimeFormat | undefined;
@@ -50,7 +51,9 @@ export class SessionNode implements SessionRef {
   get contextValue(): string {
     const s = this.session;
     const phase = s.state === 'running' || s.state === 'stopping' ? 'running' : s.state === 'unknown' ? 'unknown' : 'finished';
-    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}`;
+    // `canStop`: a running session of a kind whose API can stop it (the menus show Stop only then).
+    const canStop = s.state === 'running' && kindDescriptor(s.kind).capabilities.stop;
+    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}${canStop ? ' canStop' : ''}`;
   }
 
   get accessibilityInformation(): vscode.AccessibilityInformation {

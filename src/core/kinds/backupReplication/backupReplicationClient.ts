@@ -13,6 +13,7 @@ import type { ParsedDocument } from '../../parsing/parsedDocument';
 import { toRawBody } from '../../parsing/rawBody';
 import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
 import { pathForHref } from '../../clients/relatedHref';
+import { stopOutcomeUnknown, stopRefused } from '../../clients/stopErrors';
 import { LATEST_REVISION, fallbackRevision, normaliseRevision, revisionAtLeast } from './backupReplicationRevisions';
 import { parseBackupReplicationDocument, type BackupReplicationExpectation, type RequestedPage } from './parser';
 import { SESSION_TYPE_INFO } from './vocabulary';
@@ -138,6 +139,19 @@ export class BackupReplicationClient implements RestoreSessionClient {
     return doc.tasks;
   }
 
+  /** `POST /sessions/{id}/stop` (§4.3): 200 `{}` means the server took the request, not that the session stopped. */
+  async stopSession(id: string, signal?: AbortSignal): Promise<void> {
+    checkId(id);
+    const what = `session ${id}`;
+    let response: HttpResponse;
+    try {
+      response = await this.sendAllowingErrors({ method: 'POST', path: `/api/v1/sessions/${encodeURIComponent(id)}/stop`, signal });
+    } catch (error) {
+      throw stopOutcomeUnknown(error, what);
+    }
+    if (response.status < 200 || response.status >= 300) throw stopRefused(response, what);
+  }
+
   advertisedOrigins(): readonly string[] {
     return [];
   }
@@ -233,12 +247,16 @@ export class BackupReplicationClient implements RestoreSessionClient {
 
   /** An authenticated request; a 400 "revision not supported" moves to an older revision and retries. */
   private async send(request: HttpRequest, what: string): Promise<HttpResponse> {
+    const response = await this.sendAllowingErrors(request);
+    if (response.status < 200 || response.status >= 300) throw errorForStatus(response, { what });
+    return response;
+  }
+
+  private async sendAllowingErrors(request: HttpRequest): Promise<HttpResponse> {
     for (;;) {
       const spoken = this.revision;
       const response = await this.signedIn.sendAllowingErrors(request);
-      if (this.fellBack(response, spoken)) continue;
-      if (response.status < 200 || response.status >= 300) throw errorForStatus(response, { what });
-      return response;
+      if (!this.fellBack(response, spoken)) return response;
     }
   }
 

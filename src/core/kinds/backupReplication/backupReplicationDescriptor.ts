@@ -15,6 +15,8 @@ export const backupReplication: KindDescriptor<'vbr'> = {
   coverage: 'VMware, Hyper-V, agents, file shares, Entra ID',
   restoredObjectLabel: 'Restored object',
   filterTypes: SESSION_TYPE_INFO.filter((t) => t.typeClass === 'restore').map((t) => ({ type: t.type, label: t.label })),
+  stopMeaning:
+    'Stopping cancels a running restore: what is not restored yet stays unrestored, and a VM or disk restore may leave a partly restored machine behind that you have to clean up. Backup & Replication records the session as stopped by a user.',
   icon: 'database',
   defaultPort: 9419,
   apiVersions: {
@@ -23,8 +25,7 @@ export const backupReplication: KindDescriptor<'vbr'> = {
     selection: 'negotiated',
     releaseOf: (version) => BACKUP_REPLICATION_REVISIONS.find((r) => r.revision === version)?.release,
   },
-  // Logs are per session (`/sessions/{id}/logs`); stop comes with the logs-and-stop work.
-  capabilities: { formats: ['json'], log: true, stop: false, relatedLinks: false, taskSessions: true },
+  capabilities: { formats: ['json'], log: true, stop: true, relatedLinks: false, taskSessions: true },
   sessionUrl: (origin, sessionId) => `${origin}/api/v1/sessions/${encodeURIComponent(sessionId)}`,
   recognisePath(path: string): RecognisedPath | undefined {
     const session = SESSION_PATH.exec(path);

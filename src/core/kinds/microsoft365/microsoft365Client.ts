@@ -18,6 +18,7 @@ import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
 import { sortNewestFirst } from '../../model/sessionOrder';
 import { SignedInRequests } from '../../clients/signedInRequests';
 import { readEveryPage } from '../../clients/everyPage';
+import { stopOutcomeUnknown, stopRefused } from '../../clients/stopErrors';
 
 /** The OAuth pair, with the access token's expiry as epoch milliseconds. */
 interface Microsoft365Tokens {
@@ -136,6 +137,27 @@ export class Microsoft365Client implements RestoreSessionClient {
       if (!doc.paging?.hasNext || doc.events.length === 0) break;
     }
     return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
+  }
+
+  /**
+   * Stops a restore session (B.4.4): v6+ `POST …/Stop`, before that `POST …/Action` with `{"stop": null}`. A restore
+   * session is an open Explorer session that stays Working until stopped: this is how it ends.
+   */
+  async stopSession(id: string, signal?: AbortSignal): Promise<void> {
+    if (!isGuid(id)) throw new VeeamError('invalidInput', `"${id.slice(0, 80)}" is not a restore session ID (a GUID).`);
+    const what = `restore session ${id}`;
+    const path = `${this.base}/RestoreSessions/${encodeURIComponent(id)}/${this.versionNumber >= 6 ? 'Stop' : 'Action'}`;
+    const request: HttpRequest =
+      this.versionNumber >= 6
+        ? { method: 'POST', path, signal }
+        : { method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stop: null }), signal };
+    let response: HttpResponse;
+    try {
+      response = await this.signedIn.sendAllowingErrors(request);
+    } catch (error) {
+      throw stopOutcomeUnknown(error, what);
+    }
+    if (response.status < 200 || response.status >= 300) throw stopRefused(response, what);
   }
 
   advertisedOrigins(): readonly string[] {

@@ -23,6 +23,8 @@ export const microsoft365: KindDescriptor<'vb365'> = {
     { type: 'Vesp', label: 'SharePoint' },
     { type: 'Vet', label: 'Teams' },
   ],
+  stopMeaning:
+    'A Microsoft 365 restore session is an open Explorer session: it stays Working until someone stops it. Stopping it is the routine way to end it: it closes the session, and items already restored stay restored.',
   icon: 'cloud',
   defaultPort: 4443,
   apiVersions: {
@@ -31,7 +33,7 @@ export const microsoft365: KindDescriptor<'vb365'> = {
     selection: 'chosen',
     releaseOf: (version) => (version === LATEST ? 'Veeam Backup for Microsoft 365 v8' : undefined),
   },
-  capabilities: { formats: ['json'], log: true, stop: false, relatedLinks: true, taskSessions: false },
+  capabilities: { formats: ['json'], log: true, stop: true, relatedLinks: true, taskSessions: false },
   sessionUrl: (origin, sessionId, apiVersion) => `${origin}/${apiVersion ?? LATEST}/RestoreSessions/${encodeURIComponent(sessionId)}`,
   recognisePath(path: string): RecognisedPath | undefined {
     const session = SESSION_PATH.exec(path);
