@@ -112,4 +112,38 @@ suite('UI: a Veeam Backup & Replication server', () => {
     await webview.getByText('"sessionType"').first().waitFor({ timeout: 30_000 });
     await workbench!.screenshot('vbr-03-raw-json');
   });
+
+  test('Stop… in the panel asks first, names the server and what stopping means; the restore then ends stopped', async function () {
+    this.timeout(180_000);
+    const { page } = workbench!;
+    const name = `E2E VBR stop ${Date.now()}`;
+    const response = await fetch(`${simulator.controlUrl}/sessions?api=vbr&durationSeconds=600&name=${encodeURIComponent(name)}`, { method: 'POST' });
+    assert.ok(response.ok);
+    const { id } = (await response.json()) as { id: string };
+    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+    await waitForCommandInput(page);
+    await page.locator('.quick-input-widget input').fill(`${simulator.vbrUrl}/api/v1/sessions/${id}`);
+    await page.keyboard.press('Enter');
+    const webview = activeWebview(page);
+    await onScreenFailure(page, 'waiting for the session panel', () => webview.getByText(name).first().waitFor({ timeout: 60_000 }));
+    const stop = webview.locator('[data-testid=stop-session]');
+    await onScreenFailure(page, 'waiting for the Stop button of a running session', () => stop.waitFor({ timeout: 60_000 }));
+
+    // Cancel first: nothing is stopped.
+    await stop.click();
+    let dialog = await visibleDialog(page);
+    await dialog.getByText(`Stop restore session "${name}" on ${SERVER}?`).waitFor();
+    await dialog.getByText(/partly restored machine/).waitFor();
+    await workbench!.screenshot('vbr-04-stop-confirmation');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.ok(await stop.isVisible(), 'still running after Cancel');
+
+    await stop.click();
+    dialog = await visibleDialog(page);
+    await dialog.getByRole('button', { name: 'Stop Session' }).click();
+    await onScreenFailure(page, 'waiting for the stopped result', () => webview.locator('[data-testid=result-badge]', { hasText: /Failed|Warning/ }).waitFor({ timeout: 90_000 }));
+    await webview.getByText('Stopped by a user').waitFor();
+    assert.ok(!(await stop.isVisible()), 'no Stop button on a finished session');
+  });
 });
