@@ -40,6 +40,8 @@ export interface PanelContext {
   serverName: string;
   /** The server's API has a per-session log (events). */
   hasLog: boolean;
+  /** Why there is no log, for kinds without one (shown in the Log tab instead of an empty table). */
+  logExplanation?: string;
   /** The server's API can stop a running session. */
   canStop: boolean;
   /** The server serves a session in XML and JSON. */

@@ -12,10 +12,13 @@ export class SessionFields {
   private readonly duration = h('dd', { testId: 'duration' });
   private readonly links = h('ul', { className: 'links', testId: 'links' });
   private readonly linksSection = h('section', { className: 'links-section' }, h('h2', {}, 'Related resources'), this.links);
-  readonly element = h('div', {}, this.list, this.linksSection);
+  private readonly whyFailedRow = h('div', { className: 'why-failed', testId: 'why-failed', attrs: { role: 'note' } });
+  readonly element = h('div', {}, this.whyFailedRow, this.list, this.linksSection);
   private session: PanelSession | undefined;
 
-  constructor(private readonly openLink: (href: string) => void) {}
+  constructor(private readonly openLink: (href: string) => void) {
+    this.whyFailedRow.hidden = true;
+  }
 
   render(session: PanelSession): void {
     this.session = session;
@@ -51,6 +54,12 @@ export class SessionFields {
     for (const [label, value] of after) this.addRow(label, value);
     this.tick(Date.now());
     this.renderLinks(session.links);
+  }
+
+  /** The first failed log record of a failed session, above the fields: why it failed, in the server's words. */
+  setWhyFailed(text: string | undefined): void {
+    this.whyFailedRow.hidden = !text;
+    replaceChildren(this.whyFailedRow, ...(text ? [h('strong', {}, 'Why it failed: '), text] : []));
   }
 
   /** Recomputes the duration from creationTime: the page ticks it every second while the session runs. */

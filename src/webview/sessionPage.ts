@@ -9,7 +9,7 @@ import {
   type PanelUiState,
 } from '../shared/sessionPanelProtocol';
 import { button, h, replaceChildren, setText } from './elements';
-import { EventsTable } from './eventsTable';
+import { LogView } from './logView';
 import { TaskSessionsTable } from './taskSessionsTable';
 import { HostRequestError, HostRequests, type RequestBody } from './hostRequests';
 import { OtherFieldsTable } from './otherFieldsTable';
@@ -29,7 +29,9 @@ export class SessionPage {
   private readonly requests: HostRequests;
   private readonly header = new SessionHeader(() => this.request({ type: 'stop' }));
   private readonly fields = new SessionFields((href) => this.request({ type: 'openLink', href }));
-  private readonly events = new EventsTable(() => this.request({ type: 'refreshEvents' }));
+  private readonly events = new LogView(() => this.request({ type: 'refreshEvents' }));
+  /** Set once the panel has opened on a failed session's first failure, so later log updates do not move the user. */
+  private openedOnFailure = false;
   private readonly other = new OtherFieldsTable();
   private readonly taskSessions = new TaskSessionsTable();
   private readonly raw: RawSection;
@@ -68,7 +70,7 @@ export class SessionPage {
 
     const panels: Array<[PanelTab, string, HTMLElement]> = [
       ['overview', 'Overview', h('div', {}, this.fields.element, this.taskSessions.element)],
-      ['events', 'Events', this.events.element],
+      ['events', 'Log', this.events.element],
       ['raw', 'Raw', this.raw.element],
       ['other', 'Other fields', this.other.element],
     ];
@@ -97,7 +99,9 @@ export class SessionPage {
       case 'context':
         this.context = message.context;
         this.raw.configure(message.context.canSwitchFormat, this.ui.rawView);
-        this.tabs.setAvailable('events', message.context.hasLog);
+        // Every kind gets the tab: one without a log says so there, rather than the tab silently missing.
+        this.tabs.setAvailable('events', true);
+        if (!message.context.hasLog) this.events.showUnavailable(message.context.logExplanation ?? 'This server publishes no log for its sessions.');
         this.persist();
         return;
       case 'loading':
@@ -113,6 +117,7 @@ export class SessionPage {
         return;
       case 'events':
         this.events.render(message.events);
+        this.showWhyFailed();
         return;
       case 'taskSessions':
         this.taskSessions.render(message.tasks);
@@ -136,6 +141,7 @@ export class SessionPage {
     setText(this.status, '');
     this.header.render(session, this.context);
     this.fields.render(session);
+    this.showWhyFailed();
     this.tabs.setAvailable('other', this.other.render(session.extra));
     if (this.content.hidden) {
       this.content.hidden = false;
@@ -144,6 +150,17 @@ export class SessionPage {
     if (!this.scrollRestored) {
       this.scrollRestored = true;
       window.scrollTo(0, this.ui.scrollY);
+    }
+  }
+
+  /** A failed session: its first failed log record in the Overview, and (once) the Log opened on it. */
+  private showWhyFailed(): void {
+    const failure = this.session?.result === 'failed' ? this.events.firstFailure() : undefined;
+    this.fields.setWhyFailed(failure ? [failure.title, failure.message].filter(Boolean).join(' — ') : undefined);
+    if (failure && !this.openedOnFailure && !this.content.hidden) {
+      this.openedOnFailure = true;
+      this.tabs.select('events');
+      this.events.jumpToFailure('first');
     }
   }
 

@@ -51,6 +51,8 @@ export interface KindDescriptor<Id extends string = string> {
   readonly restoredObjectLabel: string;
   /** The restore session types the Filter… picker offers for this API (the server's word, and a label). */
   readonly filterTypes: ReadonlyArray<{ readonly type: string; readonly label: string }>;
+  /** For kinds without a session log: why, and where to look instead (the panel's Log tab says it). */
+  readonly noLogExplanation?: string;
   /** What stopping a running session means in this API, for the confirmation (kinds that can stop). */
   readonly stopMeaning?: string;
   /** A product codicon id. */

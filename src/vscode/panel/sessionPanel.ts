@@ -243,6 +243,7 @@ export class SessionPanel extends Disposable {
       serverName: server?.name ?? this.ref.serverId,
       hasLog: kind !== undefined && kindDescriptor(kind).capabilities.log,
       canStop: kind !== undefined && kindDescriptor(kind).capabilities.stop,
+      logExplanation: kind !== undefined ? kindDescriptor(kind).noLogExplanation : undefined,
       canSwitchFormat: kind !== undefined && servesSeveralFormats(kind),
     };
     this.post({ type: 'context', context });

@@ -18,6 +18,8 @@ export const enterpriseManager: KindDescriptor<'em'> = {
     { type: 'RestoreVm', label: 'VM restore' },
     { type: 'FileLevelRestore', label: 'File-level restore' },
   ],
+  noLogExplanation:
+    'Enterprise Manager publishes no log for restore sessions through its REST API, so there is none to show here (an empty table would look like "no problems"). Everything the server sends about this session is on the Raw tab; its related links lead to the restore point and the backup server.',
   icon: 'server-environment',
   defaultPort: 9398,
   // The client reads the newest version from the entry point: nothing to choose.
