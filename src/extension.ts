@@ -7,6 +7,8 @@ import { registerFilter } from './vscode/commands/filter';
 import { registerOpenSessionById } from './vscode/commands/openSessionById';
 import { registerOpenSessionNode } from './vscode/commands/openSessionNode';
 import { registerStopSession } from './vscode/commands/stopSession';
+import { registerOpenLogAsText } from './vscode/commands/openLogAsText';
+import { LogDocumentProvider } from './vscode/logDocuments/logDocumentProvider';
 import { registerRefresh } from './vscode/commands/refresh';
 import { registerRemoveServer } from './vscode/commands/removeServer';
 import { registerRenameServer } from './vscode/commands/renameServer';
@@ -80,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
   );
 
   const raw = own(new RawDocumentProvider(registry, log, (ref) => monitor.lastKnown(ref)?.name));
+  const logs = own(new LogDocumentProvider(registry, monitor, log, (ref) => monitor.lastKnown(ref)?.name));
   const panels = own(
     SessionPanelManager.register(context.extensionUri, {
       registry,
@@ -101,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     log,
     openPanel: (ref, initial) => panels.open(ref, initial),
     openRaw: (ref, format) => raw.open(ref, format),
+    openLog: (ref) => logs.show(ref),
   };
   for (const d of [
     registerAddServer(commands),
@@ -113,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     registerOpenSessionById(commands),
     ...registerOpenSessionNode(commands),
     ...registerStopSession(commands),
+    ...registerOpenLogAsText(commands),
     ...registerCopySessionDetails(commands),
     registerShowRunning(commands),
     registerShowLog(commands),

@@ -77,7 +77,8 @@ export type PageRequest =
   | { type: 'openLink'; requestId: number; href: string }
   | { type: 'copyRaw'; requestId: number }
   | { type: 'refreshEvents'; requestId: number }
-  | { type: 'stop'; requestId: number };
+  | { type: 'stop'; requestId: number }
+  | { type: 'openLogAsText'; requestId: number };
 
 export type PageMessage =
   /** Sent on every page load (first open, re-show after hide, reload); the host answers with the whole view. */
@@ -144,6 +145,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
     case 'copyRaw':
     case 'refreshEvents':
     case 'stop':
+    case 'openLogAsText':
       return isRequestId(value.requestId);
     default:
       return false;

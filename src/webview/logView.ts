@@ -37,7 +37,7 @@ export class LogView {
   private failureIndex = -1;
   private renderToken = 0;
 
-  constructor(refresh: () => void) {
+  constructor(refresh: () => void, openAsText: () => void) {
     for (const [value, label] of FILTERS) this.filter.append(h('option', { attrs: { value } }, label));
     this.filter.addEventListener('change', () => this.applyFilter());
     this.failureButtons = [
@@ -45,7 +45,7 @@ export class LogView {
       button('Previous', 'log-previous-failure', () => this.jumpToFailure('previous')),
       button('Next', 'log-next-failure', () => this.jumpToFailure('next')),
     ];
-    this.toolbar = h('div', { className: 'toolbar' }, button('Refresh', 'events-refresh', refresh), this.filter, ...this.failureButtons);
+    this.toolbar = h('div', { className: 'toolbar' }, button('Refresh', 'events-refresh', refresh), button('Open as Text', 'log-open-text', openAsText), this.filter, ...this.failureButtons);
     this.element = h('div', {}, this.toolbar, this.message, this.table);
     this.table.hidden = true;
   }

@@ -29,7 +29,10 @@ export class SessionPage {
   private readonly requests: HostRequests;
   private readonly header = new SessionHeader(() => this.request({ type: 'stop' }));
   private readonly fields = new SessionFields((href) => this.request({ type: 'openLink', href }));
-  private readonly events = new LogView(() => this.request({ type: 'refreshEvents' }));
+  private readonly events = new LogView(
+    () => this.request({ type: 'refreshEvents' }),
+    () => this.request({ type: 'openLogAsText' }),
+  );
   /** Set once the panel has opened on a failed session's first failure, so later log updates do not move the user. */
   private openedOnFailure = false;
   private readonly other = new OtherFieldsTable();

@@ -20,4 +20,6 @@ export interface CommandContext {
   log: vscode.LogOutputChannel;
   openPanel(ref: SessionRef, initial?: RestoreSessionSummary): Promise<void>;
   openRaw(ref: SessionRef, format: BodyFormat): Promise<void>;
+  /** The session's log as a read-only text document. */
+  openLog(ref: SessionRef): Promise<void>;
 }

@@ -280,6 +280,9 @@ export class SessionPanel extends Disposable {
         return vscode.env.clipboard.writeText(this.raw.text);
       case 'refreshEvents':
         return this.loadEvents();
+      case 'openLogAsText':
+        await vscode.commands.executeCommand('veeamRestoreSessions.openLogAsText', { ...this.ref });
+        return;
       case 'stop':
         // The command confirms (modal) and guards against a second stop of the same session.
         await vscode.commands.executeCommand('veeamRestoreSessions.stopSession', { ...this.ref });

@@ -53,7 +53,8 @@ export class SessionNode implements SessionRef {
     const phase = s.state === 'running' || s.state === 'stopping' ? 'running' : s.state === 'unknown' ? 'unknown' : 'finished';
     // `canStop`: a running session of a kind whose API can stop it (the menus show Stop only then).
     const canStop = s.state === 'running' && kindDescriptor(s.kind).capabilities.stop;
-    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}${canStop ? ' canStop' : ''}`;
+    const hasLog = kindDescriptor(s.kind).capabilities.log;
+    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}${canStop ? ' canStop' : ''}${hasLog ? ' hasLog' : ''}`;
   }
 
   get accessibilityInformation(): vscode.AccessibilityInformation {
