@@ -6,8 +6,9 @@
  * The password comes from VEEAM_PASSWORD only: flags end up in shell history and process lists.
  */
 import * as fs from 'fs';
+import * as readline from 'readline';
 import { parseArgs } from 'util';
-import { runGet, runList, type ServerArgs } from './serverCommands';
+import { runGet, runList, runLog, runStop, type ServerArgs } from './serverCommands';
 import { runParse } from './parseCommand';
 import { CliUsageError } from './cliUsageError';
 import { isVeeamError } from '../core/errors';
@@ -18,6 +19,8 @@ const KINDS = SERVER_KIND_IDS.join('|');
 const USAGE = `Usage:
   node dist/cli.js get   --url URL --kind ${KINDS} --user USER --id ID [--format xml|json] [--raw]
   node dist/cli.js list  --url URL --kind ${KINDS} --user USER [--page N] [--page-size N] [--state S] [--result R]
+  node dist/cli.js log   --url URL --kind ${KINDS} --user USER --id ID [--follow [--interval S]]   (a session's log; --follow until it ends)
+  node dist/cli.js stop  --url URL --kind ${KINDS} --user USER --id ID [--yes]      (asks on a terminal; without one only with --yes)
   node dist/cli.js parse --kind ${KINDS} FILE
 Kinds: ${SERVER_KINDS.map((k) => `${k.id} = ${k.productName} (port ${k.defaultPort})`).join(', ')}.
 Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version V (${apiVersionHelp()}).
@@ -48,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
       state: { type: 'string' },
       result: { type: 'string' },
       raw: { type: 'boolean' },
+      follow: { type: 'boolean' },
+      interval: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'get':
-    case 'list': {
+    case 'list':
+    case 'log':
+    case 'stop': {
       const server: ServerArgs = {
         url: values.url,
         kind,
@@ -78,6 +86,15 @@ async function main(argv: string[]): Promise<number> {
         apiVersion: values['api-version'],
         password: process.env.VEEAM_PASSWORD,
       };
+      if (command === 'log') {
+        const intervalMs = values.interval === undefined ? undefined : positiveSeconds(values.interval) * 1000;
+        return await runLog(server, { id: values.id, follow: values.follow ?? false, intervalMs }, (text) => process.stdout.write(text));
+      }
+      if (command === 'stop') {
+        const out = await runStop(server, { id: values.id, yes: values.yes ?? false }, askOnTerminal);
+        process.stdout.write(`${out}\n`);
+        return EXIT.ok;
+      }
       if (command === 'get') {
         const out = await runGet(server, { id: values.id, format: values.format, raw: values.raw ?? false });
         process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
@@ -88,8 +105,26 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     default:
-      throw new CliUsageError(`unknown command "${command}" (expected get, list or parse)`);
+      throw new CliUsageError(`unknown command "${command}" (expected get, list, log, stop or parse)`);
   }
+}
+
+function positiveSeconds(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new CliUsageError('--interval must be a number of seconds between 0 and 3600');
+  return n;
+}
+
+/** A yes/no question on the terminal; undefined when there is none (a pipe, CI): the caller then refuses. */
+function askOnTerminal(question: string): Promise<boolean> | undefined {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
 }
 
 function readFile(file: string): string {

@@ -12,6 +12,10 @@ export const EXIT = {
   network: 6,
   serverError: 7,
   unusableResponse: 8,
+  /** `log --follow`: the session ended, but not with Success. */
+  sessionWarning: 10,
+  sessionFailed: 11,
+  sessionEndedUnknown: 12,
 } as const;
 
 // A Record over every code: a new VeeamErrorCode does not compile until it is given an exit code here.
@@ -40,7 +44,8 @@ export const EXIT_CODE_HELP = `Exit codes:
   5 TLS trust: certificate not trusted or changed (see --fingerprint, --ca)
   6 network: server unreachable or not answering in time
   7 server error: the server reported an error
-  8 unusable response: unparseable, or not a restore-session document`;
+  8 unusable response: unparseable, or not a restore-session document
+  10, 11, 12 (log --follow): the session ended with Warning, Failed, or no known result (0: Success)`;
 
 /**
  * Classifies by the error's `code`, never by class identity: dist/cli.js and dist/protocol.js are separate bundles,

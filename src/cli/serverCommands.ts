@@ -6,6 +6,8 @@ import type { ServerConfig, TlsTrust } from '../core/model/serverConfig';
 import { SERVER_KIND_IDS, isServerKind, kindDescriptor } from '../core/kinds/serverKinds';
 import { parseRestoreSessionReference } from '../core/restoreSessionId';
 import { CliUsageError } from './cliUsageError';
+import { EXIT } from './exitCodes';
+import { logText } from '../core/text/sessionLogText';
 
 export interface ServerArgs {
   url?: string;
@@ -46,6 +48,59 @@ export async function runList(args: ServerArgs, options: { page?: string; pageSi
   return withClient(server, args.password, async (client) => {
     const result = await client.listSessions({ page, pageSize, filter });
     return JSON.stringify(result, null, 2);
+  });
+}
+
+/** Prints a session's log; with `follow`, new records as they come until the session ends (like `tail -f`). */
+export async function runLog(args: ServerArgs, options: { id?: string; follow: boolean; intervalMs?: number }, write: (text: string) => void): Promise<number> {
+  if (!options.id) throw new CliUsageError('log needs --id (a GUID, a UID or a session URL)');
+  const ref = parseRestoreSessionReference(options.id);
+  const server = serverConfig({ ...args, url: args.url ?? ref.server?.origin, kind: args.kind ?? ref.server?.kind, apiVersion: args.apiVersion ?? ref.server?.apiVersion });
+  if (!kindDescriptor(server.kind).capabilities.log) {
+    throw new VeeamError('invalidInput', kindDescriptor(server.kind).noLogExplanation ?? `${kindDescriptor(server.kind).productName} publishes no session log.`);
+  }
+  return withClient(server, args.password, async (client) => {
+    const printed = new Map<string, string>();
+    for (;;) {
+      const session = await client.getSession(ref.id);
+      const events = await client.getEvents(ref.id);
+      // New records, and records whose status changed (a running step that later failed), in order.
+      const fresh = events.filter((e) => printed.get(e.id) !== e.status);
+      if (fresh.length > 0) {
+        const lines = logText('', fresh).split('\n').slice(2).filter((l) => l !== '' && l !== '(no records yet)');
+        if (lines.length > 0) write(`${lines.join('\n')}\n`);
+        for (const e of fresh) printed.set(e.id, e.status);
+      }
+      if (!options.follow) return EXIT.ok;
+      if (session.state === 'finished') {
+        write(`# ${session.name}: ${session.rawState}, ${session.rawResult || 'no result'}\n`);
+        return session.result === 'success' ? EXIT.ok : session.result === 'warning' ? EXIT.sessionWarning : session.result === 'failed' ? EXIT.sessionFailed : EXIT.sessionEndedUnknown;
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 5000));
+    }
+  });
+}
+
+/**
+ * Asks the server to stop a running session. Asks on a terminal first; with no terminal it refuses unless `yes`:
+ * a script must say it means it.
+ */
+export async function runStop(args: ServerArgs, options: { id?: string; yes: boolean }, confirm: (question: string) => Promise<boolean> | undefined): Promise<string> {
+  if (!options.id) throw new CliUsageError('stop needs --id (a GUID, a UID or a session URL)');
+  const ref = parseRestoreSessionReference(options.id);
+  const server = serverConfig({ ...args, url: args.url ?? ref.server?.origin, kind: args.kind ?? ref.server?.kind, apiVersion: args.apiVersion ?? ref.server?.apiVersion });
+  const kind = kindDescriptor(server.kind);
+  if (!kind.capabilities.stop) throw new VeeamError('invalidInput', `${kind.productName} offers no way to stop a restore session through its REST API.`);
+  return withClient(server, args.password, async (client) => {
+    const session = await client.getSession(ref.id);
+    if (session.state === 'finished') return `${session.name} has already finished (${session.rawResult || session.rawState}): nothing to stop.`;
+    if (!options.yes) {
+      const answer = confirm(`Stop restore session "${session.name}" on ${server.name}? ${kind.stopMeaning ?? ''} [y/N] `);
+      if (answer === undefined) throw new CliUsageError('refusing to stop a session without confirmation: there is no terminal to ask on; pass --yes to confirm');
+      if (!(await answer)) return 'Not stopped.';
+    }
+    await client.stopSession?.(ref.id);
+    return `Stop requested for ${session.name}; the server moves it to Stopped (follow it with: log --id ${ref.id} --follow).`;
   });
 }
 

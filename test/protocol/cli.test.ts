@@ -66,4 +66,31 @@ describe('CLI get/list against the simulator', () => {
     assert.strictEqual(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /not a Backup & Replication REST API revision/);
   });
+
+  it('log prints a session\'s log; log --follow prints records as they come and exits 11 when the restore fails', async () => {
+    const server = ['--url', sim.vbrUrl, '--kind', 'vbr', '--user', sim.credentials.vbr.username, '--fingerprint', sim.fingerprint256];
+    const id = sim.addRunningSession('vbr', { name: 'cli follow', durationSeconds: 4, finalResult: 'Failed' });
+    const once = await runCli(['log', ...server, '--id', id], sim.credentials.vbr.password);
+    assert.strictEqual(once.code, 0, once.stderr);
+    const followed = await runCli(['log', ...server, '--id', id, '--follow', '--interval', '0.5'], sim.credentials.vbr.password);
+    assert.strictEqual(followed.code, 11, followed.stderr);
+    assert.match(followed.stdout, /\[Failed\s*\]/, 'the failed step is printed');
+    assert.match(followed.stdout, /# cli follow: Stopped, Failed/);
+    const em = await runCli(['log', '--url', sim.emUrl, '--kind', 'em', '--user', sim.credentials.em.username, '--fingerprint', sim.fingerprint256, '--id', id], sim.credentials.em.password);
+    assert.strictEqual(em.code, 2);
+    assert.match(em.stderr, /publishes no log for restore sessions/);
+  });
+
+  it('stop refuses without a terminal unless --yes; with --yes the restore is stopped', async () => {
+    const server = ['--url', sim.vbrUrl, '--kind', 'vbr', '--user', sim.credentials.vbr.username, '--fingerprint', sim.fingerprint256];
+    const id = sim.addRunningSession('vbr', { name: 'cli stop', durationSeconds: 600 });
+    const refused = await runCli(['stop', ...server, '--id', id], sim.credentials.vbr.password);
+    assert.strictEqual(refused.code, 2);
+    assert.match(refused.stderr, /no terminal to ask on; pass --yes/);
+    assert.strictEqual(sim.requestCount({ api: 'vbr', method: 'POST', pathIncludes: '/stop' }), 0, 'nothing was stopped');
+    const stopped = await runCli(['stop', ...server, '--id', id, '--yes'], sim.credentials.vbr.password);
+    assert.strictEqual(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stdout, /Stop requested for cli stop/);
+    assert.strictEqual(sim.requestCount({ api: 'vbr', method: 'POST', pathIncludes: '/stop' }), 1);
+  });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { RestoreSessionEvent } from '../../src/core/model/restoreSession';
-import { logText } from '../../src/vscode/logDocuments/logText';
+import { logText } from '../../src/core/text/sessionLogText';
 import { logStatusOf } from '../../src/webview/logStatus';
 
 function event(order: number, status: string, title: string, extra: Partial<RestoreSessionEvent> = {}): RestoreSessionEvent {

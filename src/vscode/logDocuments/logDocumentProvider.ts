@@ -6,7 +6,7 @@ import type { SessionMonitor } from '../monitor/sessionMonitor';
 import type { ServerAccess } from '../panel/panelDependencies';
 import { errorLogText } from '../panel/panelError';
 import type { SessionRef } from '../sessionRef';
-import { logText } from './logText';
+import { logText } from '../../core/text/sessionLogText';
 
 /** URI scheme of session logs opened as text: `veeam-log:/<server>/<session>.veeam-log?server=<id>&session=<id>`. */
 export const LOG_SCHEME = 'veeam-log';

@@ -1,4 +1,4 @@
-import type { RestoreSessionEvent } from '../../core/model/restoreSession';
+import type { RestoreSessionEvent } from '../model/restoreSession';
 
 /**
  * A session log as plain text, one record per line (continuation lines indented), in the layout the veeam-log
