@@ -146,4 +146,36 @@ suite('UI: a Veeam Backup & Replication server', () => {
     await webview.getByText('Stopped by a user').waitFor();
     assert.ok(!(await stop.isVisible()), 'no Stop button on a finished session');
   });
+
+  test('the Log follows a running restore; when it fails, the panel opens on the first failure and says why', async function () {
+    this.timeout(180_000);
+    const { page } = workbench!;
+    const name = `E2E VBR failing ${Date.now()}`;
+    const response = await fetch(`${simulator.controlUrl}/sessions?api=vbr&durationSeconds=20&finalResult=Failed&name=${encodeURIComponent(name)}`, { method: 'POST' });
+    assert.ok(response.ok);
+    const { id } = (await response.json()) as { id: string };
+    await runFromCommandPalette(page, 'Veeam: Open Restore Session…');
+    await waitForCommandInput(page);
+    await page.locator('.quick-input-widget input').fill(`${simulator.vbrUrl}/api/v1/sessions/${id}`);
+    await page.keyboard.press('Enter');
+    const webview = activeWebview(page);
+    await onScreenFailure(page, 'waiting for the session panel', () => webview.getByText(name).first().waitFor({ timeout: 60_000 }));
+
+    await webview.getByRole('tab', { name: 'Log' }).click();
+    const rows = webview.locator('[data-testid=events-table] tbody tr');
+    const first = await waitFor('log records', async () => ((await rows.count()) > 0 ? rows.count() : undefined));
+    await waitFor('more log records while it runs', async () => ((await rows.count()) > first ? true : undefined));
+
+    // It fails: the Overview says why, and the Log shows the failed record focused.
+    await webview.locator('[data-testid=result-badge]', { hasText: 'Failed' }).waitFor({ timeout: 90_000 });
+    const failedRow = webview.locator('[data-testid=events-table] tbody tr[data-status=failed]').first();
+    await failedRow.waitFor({ timeout: 30_000 });
+    await webview.locator('[data-testid=log-filter]').selectOption('failed');
+    assert.strictEqual(await webview.locator('[data-testid=events-table] tbody tr[data-status=success]:visible').count(), 0, 'the filter hides succeeded records');
+    await webview.locator('[data-testid=log-first-failure]').click();
+    await waitFor('the first failure focused', async () => ((await failedRow.getAttribute('class')) ?? '').includes('current') || undefined);
+    await workbench!.screenshot('vbr-05-log-first-failure');
+    await webview.getByRole('tab', { name: 'Overview' }).click();
+    await webview.locator('[data-testid=why-failed]', { hasText: 'Why it failed' }).waitFor();
+  });
 });
