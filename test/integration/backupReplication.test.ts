@@ -70,4 +70,17 @@ suite('Backup & Replication server: added, listed, opened, followed to completio
       subscription.dispose();
     }
   });
+
+  test('Open Log as Text shows the log in a read-only veeam-log editor', async () => {
+    const sessions = api.store.sessions(vbrId as string) ?? [];
+    const finished = sessions.find((s) => s.state === 'finished');
+    assert.ok(finished, 'a finished restore in the list');
+    await vscode.commands.executeCommand('veeamRestoreSessions.openLogAsText', { serverId: vbrId, sessionId: finished.id });
+    const editor = await eventually('the log editor', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'veeam-log' ? vscode.window.activeTextEditor : undefined));
+    assert.strictEqual(editor.document.languageId, 'veeam-log');
+    const text = editor.document.getText();
+    assert.match(text, /^# .* · Integration VBR · \d+ records/);
+    assert.match(text, /\n\S.*  \[(Succeeded|Warning|Failed|None)\s*\]  /, 'one line per record with its status');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
