@@ -80,7 +80,7 @@ suite('Backup & Replication server: added, listed, opened, followed to completio
     assert.strictEqual(editor.document.languageId, 'veeam-log');
     const text = editor.document.getText();
     assert.match(text, /^# .* · Integration VBR · \d+ records/);
-    assert.match(text, /\n\S.*  \[(Succeeded|Warning|Failed|None)\s*\]  /, 'one line per record with its status');
+    assert.match(text, /\n\S.* {2}\[(Succeeded|Warning|Failed|None)\s*\] {2}/, 'one line per record with its status');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -42,7 +42,9 @@ describe('Fault modes of the simulator map to typed errors', () => {
       assert.strictEqual(sim.requestCount({ api: kind }), 3);
     });
 
-    it(`${kind}: occasional resets and proxy 502 pages are retried to success`, async () => {
+    it(`${kind}: occasional resets and proxy 502 pages are retried to success`, async function () {
+      // Retries back off: a long streak of failures takes seconds (only a hang should fail this test).
+      this.timeout(120_000);
       // Half the answers fail: 10 retries leave about one chance in 2,000 that a request fails 11 times in a row.
       const client = await connected(kind, { retries: 10 });
       sim.setFaults({ resetRate: 0.25, html502Rate: 0.25 });
