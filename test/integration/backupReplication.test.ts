@@ -49,7 +49,7 @@ suite('Backup & Replication server: added, listed, opened, followed to completio
   test('a running restore opened by its URL shows in a panel and ends with one completion notification', async function () {
     this.timeout(120_000);
     const simulator = requireSimulator(this);
-    const { id } = (await control(simulator, 'POST', '/sessions?api=vbr&name=Integration%20VBR%20restore&durationSeconds=8&finalResult=Warning')) as { id: string };
+    const { id } = (await control(simulator, 'POST', '/sessions?api=vbr&name=Integration%20VBR%20restore&durationSeconds=30&finalResult=Warning')) as { id: string };
     const notified: RestoreSessionSummary[] = [];
     const subscription = api.notifier.onDidNotify(({ serverId, session }) => {
       if (serverId === vbrId && session.id === id) notified.push(session);
@@ -61,6 +61,8 @@ suite('Backup & Replication server: added, listed, opened, followed to completio
       assert.strictEqual(opened?.sessionId, id);
       assert.strictEqual(api.registry.get(opened.serverId)?.kind, 'vbr');
       assert.ok(api.panels.get(opened), 'no panel opened');
+      // A completion is notified for a session seen running: wait for that first (a loaded host can take seconds).
+      await eventually('the session seen running', () => (api.monitor.lastKnown(opened)?.state === 'running' ? true : undefined));
       const final = await eventually('the completion notification', () => notified[0]);
       assert.strictEqual(final.state, 'finished');
       assert.strictEqual(final.result, 'warning');
