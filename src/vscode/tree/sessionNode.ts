@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { RestoreSessionSummary } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
 import { sessionAccessibilityLabel, sessionDescription, sessionIcon, sessionTooltipMarkdown } from '../presentation/sessionPresentation';
@@ -50,7 +51,8 @@ export class SessionNode implements SessionRef {
   get contextValue(): string {
     const s = this.session;
     const phase = s.state === 'running' || s.state === 'stopping' ? 'running' : s.state === 'unknown' ? 'unknown' : 'finished';
-    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}`;
+    // `hasLog`: the kind's API has a session log (Export Log…), asked of its descriptor, never by kind name.
+    return `session ${s.kind} ${phase}${s.uid !== undefined ? ' hasUid' : ''}${kindDescriptor(s.kind).capabilities.log ? ' hasLog' : ''}`;
   }
 
   get accessibilityInformation(): vscode.AccessibilityInformation {
