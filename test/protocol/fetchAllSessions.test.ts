@@ -32,6 +32,24 @@ describe('fetchAllSessions (every page, for Export Sessions…)', () => {
     });
   }
 
+  it('keeps a session once when a new one shifts the pages while they are read', async () => {
+    const client = clients.create('em');
+    const before = await client.listSessions({ page: 1, pageSize: 1000 });
+    let added: string | undefined;
+    const all = await fetchAllSessions(client, {
+      pageSize: 4,
+      onProgress: () => {
+        // After page 1: a new newest session pushes every later one a place down, so page 2 repeats page 1's last.
+        added ??= sim.addRunningSession('em', { durationSeconds: 3600 });
+      },
+    });
+    assert.ok(added);
+    assert.deepStrictEqual(
+      all.map((s) => s.id),
+      before.sessions.map((s) => s.id),
+    );
+  });
+
   it('applies the filter to every page', async () => {
     const client = clients.create(SERVER_KINDS[0].id);
     const all = await fetchAllSessions(client, { pageSize: 3, filter: { results: ['success'] } });
