@@ -116,7 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     ...registerCopySessionDetails(commands),
     registerShowRunning(commands),
     registerShowLog(commands),
-    registerExportSessions(commands),
+    ...registerExportSessions(commands),
     registerExportLog(commands, () => panels.openPanels.find((p) => p.panel.active)?.ref),
   ]) {
     own(d);

@@ -23,8 +23,12 @@ export interface SessionExportResult {
  * Export Sessions…: the sessions of one server (its node) or of all servers, under the tree's filter, to CSV or JSON.
  * Without dialogs when called with `{ serverId?, format, uri, pages?: 'loaded' | 'all' }`.
  */
-export function registerExportSessions(ctx: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand('veeamRestoreSessions.exportSessions', (arg?: unknown) => exportSessions(ctx, arg));
+export function registerExportSessions(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('veeamRestoreSessions.exportSessions', (arg?: unknown) => exportSessions(ctx, arg)),
+    // The view title's button: VS Code hands a title action the focused tree node, which must not narrow it to one server.
+    vscode.commands.registerCommand('veeamRestoreSessions.exportAllSessions', () => exportSessions(ctx, undefined)),
+  ];
 }
 
 async function exportSessions(ctx: CommandContext, arg: unknown): Promise<SessionExportResult | undefined> {
