@@ -3,6 +3,8 @@ import { registerAddServer } from './vscode/commands/addServer';
 import type { CommandContext } from './vscode/commands/commandContext';
 import { registerCopySessionDetails } from './vscode/commands/copySessionDetails';
 import { registerEditServer } from './vscode/commands/editServer';
+import { registerExportLog } from './vscode/export/exportLog';
+import { registerExportSessions } from './vscode/export/exportSessions';
 import { registerFilter } from './vscode/commands/filter';
 import { registerOpenSessionById } from './vscode/commands/openSessionById';
 import { registerOpenSessionNode } from './vscode/commands/openSessionNode';
@@ -121,6 +123,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     ...registerCopySessionDetails(commands),
     registerShowRunning(commands),
     registerShowLog(commands),
+    ...registerExportSessions(commands),
+    registerExportLog(commands, () => panels.openPanels.find((p) => p.panel.active)?.ref),
   ]) {
     own(d);
   }

@@ -1,7 +1,7 @@
 /**
  * Command-line access to the same protocol layer the extension uses:
  *   node dist/cli.js get   --url URL --kind KIND --user USER --id ID [--format xml|json] [--fingerprint SHA256] [--ca FILE] [--api-version V] [--raw]
- *   node dist/cli.js list  --url URL --kind KIND --user USER [--page N] [--page-size N] [--state running|finished] [--result success|warning|failed] [--fingerprint SHA256] [--ca FILE]
+ *   node dist/cli.js list  --url URL --kind KIND --user USER [--page N] [--page-size N] [--state running|finished] [--result success|warning|failed] [--output json|csv] [--fingerprint SHA256] [--ca FILE]
  *   node dist/cli.js parse --kind KIND FILE
  * The password comes from VEEAM_PASSWORD only: flags end up in shell history and process lists.
  */
@@ -18,10 +18,14 @@ import { EXIT, EXIT_CODE_HELP, exitCodeFor, isUsageError } from './exitCodes';
 const KINDS = SERVER_KIND_IDS.join('|');
 const USAGE = `Usage:
   node dist/cli.js get   --url URL --kind ${KINDS} --user USER --id ID [--format xml|json] [--raw]
-  node dist/cli.js list  --url URL --kind ${KINDS} --user USER [--page N] [--page-size N] [--state S] [--result R]
+  node dist/cli.js list  --url URL --kind ${KINDS} --user USER [--page N] [--page-size N] [--state S] [--result R] [--output json|csv]
   node dist/cli.js log   --url URL --kind ${KINDS} --user USER --id ID [--follow [--interval S]]   (a session's log; --follow until it ends)
   node dist/cli.js stop  --url URL --kind ${KINDS} --user USER --id ID [--yes]      (asks on a terminal; without one only with --yes)
   node dist/cli.js parse --kind ${KINDS} FILE
+list --output: json (default) prints the page as the model has it; csv prints its sessions as RFC 4180 CSV with a
+  header row (the columns of the extension's Export Sessions…: UTC times in ISO 8601, zone-less server times in
+  their own columns, duration in seconds, text that a spreadsheet would run as a formula prefixed with ').
+  --format is the body format of get (xml|json), not the output.
 Kinds: ${SERVER_KINDS.map((k) => `${k.id} = ${k.productName} (port ${k.defaultPort})`).join(', ')}.
 Server options: --fingerprint SHA256 (trust exactly this certificate), --ca FILE (extra CA, PEM), --api-version V (${apiVersionHelp()}).
 The password is read from the environment variable VEEAM_PASSWORD.`;
@@ -50,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       'page-size': { type: 'string' },
       state: { type: 'string' },
       result: { type: 'string' },
+      output: { type: 'string' },
       raw: { type: 'boolean' },
       follow: { type: 'boolean' },
       interval: { type: 'string' },
@@ -96,11 +101,13 @@ async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       }
       if (command === 'get') {
+        if (values.output !== undefined) throw new CliUsageError('--output is for list; get prints the session as JSON, or the body as sent with --raw (--format xml|json)');
         const out = await runGet(server, { id: values.id, format: values.format, raw: values.raw ?? false });
         process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       } else {
-        const out = await runList(server, { page: values.page, pageSize: values['page-size'], state: values.state, result: values.result });
-        process.stdout.write(`${out}\n`);
+        const out = await runList(server, { page: values.page, pageSize: values['page-size'], state: values.state, result: values.result, output: values.output });
+        // CSV ends with its own record delimiter; JSON gets the final line end here.
+        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
       }
       return EXIT.ok;
     }

@@ -8,6 +8,8 @@ import { parseRestoreSessionReference } from '../core/restoreSessionId';
 import { CliUsageError } from './cliUsageError';
 import { EXIT } from './exitCodes';
 import { logText } from '../core/text/sessionLogText';
+import { csvText } from '../core/export/csvText';
+import { SESSION_COLUMNS, sessionRow } from '../core/export/sessionRows';
 
 export interface ServerArgs {
   url?: string;
@@ -38,7 +40,9 @@ export async function runGet(args: ServerArgs, options: { id?: string; format?: 
   });
 }
 
-export async function runList(args: ServerArgs, options: { page?: string; pageSize?: string; state?: string; result?: string }): Promise<string> {
+export async function runList(args: ServerArgs, options: { page?: string; pageSize?: string; state?: string; result?: string; output?: string }): Promise<string> {
+  const output = options.output ?? 'json';
+  if (output !== 'json' && output !== 'csv') throw new CliUsageError(`--output must be json or csv, not "${output}"`);
   const server = serverConfig(args);
   const page = positiveInt(options.page ?? '1', '--page');
   const pageSize = positiveInt(options.pageSize ?? '100', '--page-size');
@@ -47,6 +51,8 @@ export async function runList(args: ServerArgs, options: { page?: string; pageSi
   if (options.result) filter.results = [oneOf(options.result, ['success', 'warning', 'failed'] as const, '--result')];
   return withClient(server, args.password, async (client) => {
     const result = await client.listSessions({ page, pageSize, filter });
+    // CSV: the same rows as the extension's Export Sessions…; the server column is the host the CLI was given.
+    if (output === 'csv') return csvText(SESSION_COLUMNS, result.sessions.map((session) => sessionRow({ serverName: server.name, session })));
     return JSON.stringify(result, null, 2);
   });
 }

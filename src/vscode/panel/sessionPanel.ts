@@ -156,6 +156,18 @@ export class SessionPanel extends Disposable {
     }
   }
 
+  private async refetchFinished(): Promise<void> {
+    try {
+      const server = this.deps.registry.get(this.ref.serverId);
+      if (!server) return;
+      const client = await this.deps.registry.getClient(this.ref.serverId);
+      const session = await client.getSession(this.ref.sessionId, { format: servesSeveralFormats(server.kind) ? this.rawFormat : undefined });
+      if (!this.isDisposed) this.applySession(session);
+    } catch (error) {
+      this.deps.log.debug(`Session panel ${sessionPanelKey(this.ref)}: final read failed: ${errorLogText(error)}`);
+    }
+  }
+
   /** Task sessions fail quietly (logged): the session itself is what the panel is about. */
   private async loadTaskSessions(signal?: AbortSignal): Promise<void> {
     try {
@@ -208,6 +220,9 @@ export class SessionPanel extends Disposable {
     this.error = undefined;
     this.applySession(session);
     const eventsDue = Date.now() - this.eventsFetchedAt >= EVENTS_REFRESH_MS;
+    // The list row that ends a session lacks what only the session itself carries (result message, stopped by a
+    // user…): read it once more, quietly.
+    if (stateChanged && session.state === 'finished') void this.refetchFinished();
     const capabilities = kindDescriptor(session.kind).capabilities;
     const refreshDue = stateChanged || (isRunning(session) && eventsDue);
     if (capabilities.log && refreshDue) void this.loadEvents();

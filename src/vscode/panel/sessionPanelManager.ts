@@ -3,6 +3,8 @@ import type { RestoreSession, RestoreSessionSummary } from '../../core/model/res
 import { isPanelPersistedState, SESSION_PANEL_VIEW_TYPE } from '../../shared/sessionPanelProtocol';
 import { Disposable } from '../lifecycle';
 import type { SessionRef } from '../sessionRef';
+import { trackActivePanel } from './activePanelContext';
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { PanelDependencies } from './panelDependencies';
 import { SessionPanel, sessionPanelKey, sessionPanelOptions } from './sessionPanel';
 
@@ -77,7 +79,12 @@ export class SessionPanelManager extends Disposable {
     const key = sessionPanelKey(sessionPanel.ref);
     this.panels.set(key, sessionPanel);
     sessionPanel.onDidApplyUpdate((session) => this.updateEmitter.fire({ ref: sessionPanel.ref, session: { ...session } }));
+    const tracking = trackActivePanel(sessionPanel, () => {
+      const config = this.deps.registry.get(sessionPanel.ref.serverId);
+      return config !== undefined && kindDescriptor(config.kind).capabilities.log;
+    });
     sessionPanel.onDidDispose(() => {
+      tracking.dispose();
       if (this.panels.get(key) === sessionPanel) this.panels.delete(key);
     });
   }

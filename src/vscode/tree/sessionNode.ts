@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { RestoreSessionSummary } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
 import { sessionAccessibilityLabel, sessionDescription, sessionIcon, sessionTooltipMarkdown } from '../presentation/sessionPresentation';
 import type { SessionRef } from '../sessionRef';
 import type { ServerNode } from './serverNode';
-import { kindDescriptor } from '../../core/kinds/serverKinds';
 
 // Built on first use, not at module load: a DateTimeFormat loads locale data (~25 ms), which activation must not pay.
 let timeFormat: Intl.DateTimeFormat | undefined;

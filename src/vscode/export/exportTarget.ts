@@ -1,0 +1,24 @@
+import * as os from 'os';
+import * as vscode from 'vscode';
+
+/** The file an export goes to: the `uri` argument (tests, scripts) or the save dialog; undefined when dismissed. */
+export async function exportTarget(uriArgument: unknown, fileName: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+  if (uriArgument instanceof vscode.Uri) return uriArgument;
+  if (typeof uriArgument === 'string' && uriArgument !== '') return uriArgument.includes('://') ? vscode.Uri.parse(uriArgument, true) : vscode.Uri.file(uriArgument);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  return vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, fileName), filters, saveLabel: vscode.l10n.t('Export') });
+}
+
+/** Writes the text (UTF-8) and says where, with a button to open it. */
+export async function writeExport(uri: vscode.Uri, text: string, done: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const open = vscode.l10n.t('Open File');
+  void vscode.window.showInformationMessage(done, open).then((choice) => {
+    if (choice === open) void vscode.window.showTextDocument(uri);
+  });
+}
+
+/** A file name from user text (a server name): only characters every file system takes. */
+export function safeFileName(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'server';
+}
