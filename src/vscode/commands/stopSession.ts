@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isVeeamError } from '../../core/errors';
 import { kindDescriptor } from '../../core/kinds/serverKinds';
-import { isPossiblyRunning } from '../../core/model/restoreSession';
+import { isPossiblyRunning, type RestoreSessionSummary } from '../../core/model/restoreSession';
 import { stripBidiControls } from '../../shared/bidiControls';
 import type { SessionRef } from '../sessionRef';
 import type { CommandContext } from './commandContext';
@@ -29,7 +29,9 @@ export function registerStopSession(ctx: CommandContext): vscode.Disposable[] {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} offers no way to stop a restore session through its REST API.', vscode.l10n.t(kind.productName)));
         return;
       }
-      const known = ctx.monitor.lastKnown(ref) ?? ctx.store.sessions(ref.serverId)?.find((s) => s.id === ref.sessionId);
+      // The confirmation names the session: read it when neither the monitor nor the list knows it yet (a session just
+      // opened by ID), which also tells whether it still runs.
+      const known = ctx.monitor.lastKnown(ref) ?? ctx.store.sessions(ref.serverId)?.find((s) => s.id === ref.sessionId) ?? (await readSession(ctx, ref));
       const name = known ? stripBidiControls(known.name) || ref.sessionId : ref.sessionId;
       if (known && !isPossiblyRunning(known)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has already finished: there is nothing to stop.', name));
@@ -99,4 +101,13 @@ async function pickRunningSession(ctx: CommandContext): Promise<SessionRef | und
     return undefined;
   }
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Stop Restore Session'), placeHolder: vscode.l10n.t('Which running session?') }))?.ref;
+}
+
+async function readSession(ctx: CommandContext, ref: SessionRef): Promise<RestoreSessionSummary | undefined> {
+  try {
+    return await (await ctx.registry.getClient(ref.serverId)).getSession(ref.sessionId);
+  } catch (error) {
+    ctx.log.debug(`stop: ${ref.sessionId} not read before the confirmation: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
