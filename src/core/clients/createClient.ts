@@ -1,20 +1,11 @@
 import { VeeamError } from '../errors';
-import type { ServerConfig } from '../model/serverConfig';
-import type { HttpOptions } from '../http/httpOptions';
 import { ServerHttpClient } from '../http/serverHttpClient';
 import { KIND_PROTOCOLS } from '../kinds/kindProtocols';
 import { SERVER_KIND_IDS, isServerKind } from '../kinds/serverKinds';
-import type { Logger, RestoreSessionClient, TokenStore } from './restoreSessionClient';
+import type { ClientOptions } from './clientOptions';
+import type { RestoreSessionClient } from './restoreSessionClient';
 
-export interface ClientOptions {
-  server: ServerConfig;
-  /** Asked only when a logon / password grant is needed; undefined = no password available → VeeamError('authFailed'). */
-  password: () => Promise<string | undefined>;
-  /** Where the credential (EM logon session, an OAuth token pair; JSON-serialised) is kept between runs; optional. */
-  tokenStore?: TokenStore;
-  logger?: Logger;
-  http?: Partial<HttpOptions>;
-}
+export type { ClientOptions };
 
 /** The client for a server's kind, with its own connection pool (close it with `dispose()`). */
 export function createRestoreSessionClient(options: ClientOptions): RestoreSessionClient {

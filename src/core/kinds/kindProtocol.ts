@@ -1,4 +1,4 @@
-import type { ClientOptions } from '../clients/createClient';
+import type { ClientOptions } from '../clients/clientOptions';
 import type { RestoreSessionClient } from '../clients/restoreSessionClient';
 import type { ServerHttpClient } from '../http/serverHttpClient';
 import type { RawBody } from '../model/restoreSession';

@@ -1,5 +1,5 @@
 import { collectFilteredPage } from '../../clients/clientSidePaging';
-import type { ClientOptions } from '../../clients/createClient';
+import type { ClientOptions } from '../../clients/clientOptions';
 import type { GetOptions, ListQuery, RestoreSessionClient, SessionFilter, SessionScope } from '../../clients/restoreSessionClient';
 import { hasFilter, matchesFilter } from '../../clients/sessionFilterMatch';
 import { SignedInRequests } from '../../clients/signedInRequests';

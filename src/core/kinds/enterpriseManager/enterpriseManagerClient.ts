@@ -9,7 +9,7 @@ import type { ParsedDocument } from '../../parsing/parsedDocument';
 import { toRawBody } from '../../parsing/rawBody';
 import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
 import { collectFilteredPage, pageOf } from '../../clients/clientSidePaging';
-import type { ClientOptions } from '../../clients/createClient';
+import type { ClientOptions } from '../../clients/clientOptions';
 import { enterpriseManagerFilter } from './enterpriseManagerFilter';
 import { advertisedOriginOf } from '../../clients/advertisedOrigin';
 import { pathForHref } from '../../clients/relatedHref';

@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../../parsing/parsedDocument';
 import { toRawBody } from '../../parsing/rawBody';
 import { readVeeamErrorMessage } from '../../parsing/veeamErrorBody';
 import { collectFilteredPage, pageOf } from '../../clients/clientSidePaging';
-import type { ClientOptions } from '../../clients/createClient';
+import type { ClientOptions } from '../../clients/clientOptions';
 import { advertisedOriginOf } from '../../clients/advertisedOrigin';
 import { pathForHref } from '../../clients/relatedHref';
 import type { GetOptions, ListQuery, RestoreSessionClient } from '../../clients/restoreSessionClient';
