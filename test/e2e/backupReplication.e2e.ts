@@ -143,6 +143,8 @@ suite('UI: a Veeam Backup & Replication server', () => {
     dialog = await visibleDialog(page);
     await dialog.getByRole('button', { name: 'Stop Session' }).click();
     await onScreenFailure(page, 'waiting for the stopped result', () => webview.locator('[data-testid=result-badge]', { hasText: /Failed|Warning/ }).waitFor({ timeout: 90_000 }));
+    // A stopped restore ends Failed, so the panel opens its Log on the first failure: the flag is on the Overview.
+    await webview.getByRole('tab', { name: 'Overview' }).click();
     await webview.getByText('Stopped by a user').waitFor();
     assert.ok(!(await stop.isVisible()), 'no Stop button on a finished session');
   });
