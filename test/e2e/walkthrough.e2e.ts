@@ -264,8 +264,10 @@ suite('UI: walkthrough of a demanding user', () => {
     await page.waitForFunction(`(() => document.querySelector('.sidebar .monaco-list-row[aria-level="2"]')?.getAttribute('aria-setsize') === '${2 * PAGE_SIZE + 1}')()`);
     // The keyboard focus was on "Load more…", which is gone: it moves to the first session that came in. Sessions other
     // suites start can come in above the first page meanwhile and shift it down a row or two (once in eight full runs).
-    await page.waitForFunction(
-      `(() => { const r = document.querySelector('.sidebar .monaco-list-row.focused'); const at = Number(r?.getAttribute('aria-posinset')); return r?.getAttribute('aria-level') === '2' && at > ${PAGE_SIZE} && at <= ${PAGE_SIZE + 4}; })()`,
+    await onScreenFailure(page, 'waiting for the focus on the first session that came in', () =>
+      page.waitForFunction(
+        `(() => { const r = document.querySelector('.sidebar .monaco-list-row.focused'); const at = Number(r?.getAttribute('aria-posinset')); return r?.getAttribute('aria-level') === '2' && at > ${PAGE_SIZE} && at <= ${PAGE_SIZE + 4}; })()`,
+      ),
     );
     await workbench!.screenshot('walk-03-load-more');
     assert.strictEqual(await serverRow(page, EM_SERVER).getAttribute('aria-expanded'), 'true');

@@ -113,6 +113,8 @@ export async function describeScreen(page: Page): Promise<string> {
     }
     const toasts = [...document.querySelectorAll('.notification-toast-container .notification-list-item-message')].filter(shown).map((t) => text(t, 120));
     if (toasts.length) parts.push('notifications [' + toasts.join(' | ') + ']');
+    const row = document.querySelector('.sidebar .monaco-list-row.focused');
+    if (row) parts.push('tree focus ' + row.getAttribute('aria-level') + '/' + row.getAttribute('aria-posinset') + ' of ' + row.getAttribute('aria-setsize') + ' "' + (row.getAttribute('aria-label') || '').slice(0, 80) + '"');
     const active = document.activeElement;
     parts.push('focus ' + (active ? active.tagName.toLowerCase() + '.' + String(active.className).split(' ').slice(0, 3).join('.') + ' "' + (active.getAttribute('aria-label') || text(active, 60)) + '"' : 'none'));
     return parts.join('; ');

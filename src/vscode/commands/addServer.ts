@@ -100,7 +100,7 @@ async function showNewServer(ctx: CommandContext, serverId: string): Promise<voi
   if (!ctx.treeView.visible) return;
   // The server list re-renders now rather than after the tree's debounce: VS Code reveals after pending refreshes.
   ctx.tree.refresh();
-  await revealInTree(ctx.treeView, await serverTreeNode(ctx.tree, serverId), { expand: true, log: ctx.log });
+  await revealInTree(ctx.treeView, await serverTreeNode(ctx.tree, serverId), { expand: true, log: ctx.log, rendered: ctx.tree.onDidRenderChildren });
 }
 
 function isAddServerArgs(value: unknown): value is AddServerArgs {

@@ -31,7 +31,7 @@ export function registerRefresh(ctx: CommandContext): vscode.Disposable[] {
       if (!first) return;
       // Render the new rows now rather than after the tree's debounce: VS Code reveals after pending refreshes.
       ctx.tree.refresh(serverId);
-      await revealInTree(ctx.treeView, ctx.tree.findSessionNode({ serverId, sessionId: first.id }), { log: ctx.log });
+      await revealInTree(ctx.treeView, ctx.tree.findSessionNode({ serverId, sessionId: first.id }), { log: ctx.log, rendered: ctx.tree.onDidRenderChildren });
     }),
   ];
 }

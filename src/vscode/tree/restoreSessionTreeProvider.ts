@@ -23,6 +23,9 @@ const REFRESH_DEBOUNCE_MS = 300;
 export class RestoreSessionTreeProvider extends Disposable implements vscode.TreeDataProvider<RestoreSessionTreeNode> {
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<RestoreSessionTreeNode | RestoreSessionTreeNode[] | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  /** VS Code has asked for a server's children again (the id) and is about to render them. */
+  private readonly _onDidRenderChildren = this._register(new vscode.EventEmitter<string>());
+  readonly onDidRenderChildren = this._onDidRenderChildren.event;
 
   private readonly serverNodes = new Map<string, ServerNode>();
   /**
@@ -69,6 +72,13 @@ export class RestoreSessionTreeProvider extends Disposable implements vscode.Tre
     if (!(element instanceof ServerNode)) return [];
     const serverId = element.server.id;
     await this.store.ensureLoaded(serverId);
+    const nodes = this.sessionChildren(element);
+    this._onDidRenderChildren.fire(serverId);
+    return nodes;
+  }
+
+  private sessionChildren(element: ServerNode): RestoreSessionTreeNode[] {
+    const serverId = element.server.id;
     this.updateServerNode(element);
     const status = this.store.status(serverId);
     const sessions = this.store.sessions(serverId);
