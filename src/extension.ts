@@ -11,6 +11,7 @@ import { registerOpenSessionNode } from './vscode/commands/openSessionNode';
 import { registerStopSession } from './vscode/commands/stopSession';
 import { registerOpenLogAsText } from './vscode/commands/openLogAsText';
 import { LogDocumentProvider } from './vscode/logDocuments/logDocumentProvider';
+import { SessionLogSource } from './vscode/logs/sessionLogSource';
 import { registerRefresh } from './vscode/commands/refresh';
 import { registerRemoveServer } from './vscode/commands/removeServer';
 import { registerRenameServer } from './vscode/commands/renameServer';
@@ -84,11 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
   );
 
   const raw = own(new RawDocumentProvider(registry, log, (ref) => monitor.lastKnown(ref)?.name));
-  const logs = own(new LogDocumentProvider(registry, monitor, log, (ref) => monitor.lastKnown(ref)?.name));
+  // Before the panels and log documents subscribe to the monitor (its listener starts a new generation of a log first).
+  const sessionLogs = own(new SessionLogSource(registry, monitor));
+  const logs = own(new LogDocumentProvider(registry, monitor, sessionLogs, log, (ref) => monitor.lastKnown(ref)?.name));
   const panels = own(
     SessionPanelManager.register(context.extensionUri, {
       registry,
       monitor,
+      logs: sessionLogs,
       log,
       openRaw: (ref, format) => raw.open(ref, format),
       openRawHref: (serverId, href, format) => raw.openHref(serverId, href, format),
@@ -104,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     notifier,
     recent: new RecentServersMemento(context.globalState),
     log,
+    logs: sessionLogs,
     openPanel: (ref, initial) => panels.open(ref, initial),
     openRaw: (ref, format) => raw.open(ref, format),
     openLog: (ref) => logs.show(ref),

@@ -61,7 +61,7 @@ export type HostMessage =
   | { type: 'loading' }
   | { type: 'session'; session: PanelSession }
   | { type: 'raw'; raw: RawBody }
-  | { type: 'events'; events: RestoreSessionEvent[] }
+  | { type: 'events'; events: readonly RestoreSessionEvent[] }
   | { type: 'taskSessions'; tasks: TaskSession[] }
   | { type: 'eventsError'; error: PanelError }
   | { type: 'error'; error: PanelError }

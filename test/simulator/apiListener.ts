@@ -87,7 +87,7 @@ export class ApiListener {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       const request = this.toSimRequest(req, Buffer.concat(chunks));
-      this.options.counter.record(this.options.api, request.method, request.path);
+      this.options.counter.record(this.options.api, request.method, request.path, request.target);
       const latency = this.options.faults().latencyMs;
       if (latency > 0) {
         const timer = setTimeout(() => {

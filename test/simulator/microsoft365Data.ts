@@ -105,14 +105,27 @@ export function eventsOf(session: M365RestoreSession): M365Event[] {
 export function appendItemEvent(session: M365RestoreSession, random: SeededRandom, nowMs: number, status: M365EventStatus): M365Event {
   const events = eventsOf(session);
   const event = itemEvent(session, random, events.length, nowMs - random.int(200, 4000), nowMs, status);
+  // A step that runs has no end yet.
+  if (status === 'Running') event.end = undefined;
   events.push(event);
   session.eTag++;
   return event;
 }
 
-/** Ends a session with a final event; `stoppedByUser` when the Stop action ended it. */
+/** A step that ran ends: its status, title, end and duration become final (a server updates the record in place). */
+export function settleEvent(event: M365Event, status: Exclude<M365EventStatus, 'Running'>, nowMs: number): void {
+  event.status = status;
+  event.end = timestamp(nowMs, 7, 0);
+  event.duration = timeSpan(Math.max(0, nowMs - event.start.ms));
+  if (event.type !== 'Restore') return;
+  event.title = itemVerb(status);
+  event.message = `${event.title} Item: ${event.itemName ?? ''}. Source: ${event.source ?? ''}. Target: original location.`;
+}
+
+/** Ends a session with a final event; `stoppedByUser` when the Stop action ended it. A step still running is cancelled. */
 export function finishMicrosoft365Session(session: M365RestoreSession, random: SeededRandom, nowMs: number, result: M365Result, stoppedByUser = false): void {
   const events = eventsOf(session);
+  for (const e of events) if (e.status === 'Running') settleEvent(e, 'Cancelled', nowMs);
   session.end = timestamp(nowMs, 7, random.int(0, 9999));
   session.state = 'Stopped';
   session.result = result;
@@ -183,7 +196,7 @@ function startEvent(random: SeededRandom, session: M365RestoreSession, startMs: 
 function itemEvent(session: M365RestoreSession, random: SeededRandom, order: number, startMs: number, endMs: number, status: M365EventStatus): M365Event {
   const service = SERVICE[session.type];
   const itemName = random.pick(service.items);
-  const verb = status === 'Success' ? 'Item is successfully restored.' : status === 'Skipped' ? 'Item was skipped.' : status === 'Warning' ? 'Item restored with warnings.' : 'Failed to restore item.';
+  const verb = itemVerb(status);
   const event = baseEvent(random, order, timestamp(startMs, 7, random.int(0, 9999)), timestamp(endMs, 7, random.int(0, 9999)), 'Restore', status);
   return {
     ...event,
@@ -195,6 +208,23 @@ function itemEvent(session: M365RestoreSession, random: SeededRandom, order: num
     source: session.organization,
     target: 'Original location',
   };
+}
+
+function itemVerb(status: M365EventStatus): string {
+  switch (status) {
+    case 'Running':
+      return 'Restoring item.';
+    case 'Success':
+      return 'Item is successfully restored.';
+    case 'Skipped':
+      return 'Item was skipped.';
+    case 'Warning':
+      return 'Item restored with warnings.';
+    case 'Cancelled':
+      return 'Item restore was cancelled.';
+    case 'Failed':
+      return 'Failed to restore item.';
+  }
 }
 
 function baseEvent(random: SeededRandom, order: number, start: SimTimestamp, end: SimTimestamp, type: M365Event['type'], status: M365EventStatus): M365Event {

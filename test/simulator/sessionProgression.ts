@@ -1,5 +1,5 @@
 import { addEnterpriseManagerSession, finish, type EmRestoreSession, type EnterpriseManagerData } from './enterpriseManagerData';
-import { addMicrosoft365Session, appendItemEvent, finishMicrosoft365Session, type M365RestoreSession, type Microsoft365Data } from './microsoft365Data';
+import { addMicrosoft365Session, appendItemEvent, finishMicrosoft365Session, settleEvent, type M365Event, type M365EventStatus, type M365RestoreSession, type Microsoft365Data } from './microsoft365Data';
 import type { SeededRandom } from './seededRandom';
 
 export type FinalResult = 'Success' | 'Warning' | 'Failed';
@@ -11,6 +11,8 @@ interface RunPlan {
   /** VB365 has no progress field; this drives its item events and completion. */
   progress: number;
   ticksInPhase: number;
+  /** VB365: the item event that is running now, and the status it ends with. */
+  open?: { event: M365Event; status: Exclude<M365EventStatus, 'Running'> };
 }
 
 /**
@@ -142,9 +144,19 @@ export class SessionProgression {
     }
     const before = Math.floor(plan.progress / 12);
     plan.progress = Math.min(100, plan.progress + plan.speed);
-    if (Math.floor(plan.progress / 12) > before) appendItemEvent(s, this.random, now, this.random.chance(0.05) ? 'Skipped' : 'Success');
+    // An item's event is written when it starts (Running) and updated in place when it ends, as the next one starts:
+    // a log read while the session runs has records that change later, the last one possibly to Failed.
+    if (Math.floor(plan.progress / 12) > before) {
+      const status = this.random.chance(0.05) ? 'Skipped' : 'Success';
+      if (plan.progress < 100) {
+        if (plan.open) settleEvent(plan.open.event, plan.open.status, now);
+        plan.open = { event: appendItemEvent(s, this.random, now, 'Running'), status };
+      }
+    }
     if (plan.progress >= 100) {
-      if (plan.finalResult !== 'Success') appendItemEvent(s, this.random, now, plan.finalResult);
+      if (plan.open) settleEvent(plan.open.event, plan.finalResult === 'Success' ? plan.open.status : plan.finalResult, now);
+      else if (plan.finalResult !== 'Success') appendItemEvent(s, this.random, now, plan.finalResult);
+      plan.open = undefined;
       finishMicrosoft365Session(s, this.random, now, plan.finalResult);
       this.m365Plans.delete(s);
     }

@@ -11,6 +11,7 @@ import { NO_FAULTS, type FaultSettings } from './faults';
 import type { IssuedSecrets } from './issuedSecrets';
 import { generateMicrosoft365Data } from './microsoft365Data';
 import { createMicrosoft365Api } from './microsoft365Routes';
+import { simulatedEventLog, type SimulatedEventLog } from './microsoft365EventLog';
 import { Microsoft365Tokens } from './microsoft365Tokens';
 import { RequestCounter } from './requestCounter';
 import { SeededRandom } from './seededRandom';
@@ -23,6 +24,7 @@ export type { FaultSettings } from './faults';
 export type { SimulatorCredentials } from './simulatorCredentials';
 export type { IssuedSecrets } from './issuedSecrets';
 export type { SessionOverrides } from './sessionOverrides';
+export type { SimulatedEventLog } from './microsoft365EventLog';
 
 export interface SimulatorOptions {
   /** Default '127.0.0.1'. */
@@ -87,6 +89,8 @@ export interface RunningSimulator {
   /** Requests received since start or the last reset. */
   requestCount(filter?: { api?: 'em' | 'vb365' | 'vbr'; pathIncludes?: string; method?: string }): number;
   resetRequestCount(): void;
+  /** The counter itself: requests per request target (which page of a paged read). */
+  requestCounter(): Pick<RequestCounter, 'count' | 'targetCounts'>;
   /** A new running session (GUID) that starts progressing now (for 'vbr' a RestoreVm session). */
   addRunningSession(api: 'em' | 'vb365' | 'vbr', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed'; durationSeconds?: number }): string;
   /** TCP connections open right now per API (leak checks: a disposed client leaves none). */
@@ -95,6 +99,8 @@ export interface RunningSimulator {
   issuedSecrets(): IssuedSecrets;
   /** Sets fields of an existing EM session (hostile names, links); false when there is no such session. */
   overrideSession(id: string, overrides: SessionOverrides): boolean;
+  /** A Microsoft 365 session's event log, to change between two reads; undefined when there is no such session. */
+  microsoft365Events(id: string): SimulatedEventLog | undefined;
   /** Closes everything; no timers are left behind. */
   stop(): Promise<void>;
 }
@@ -222,9 +228,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     goDown: (ms) => takeDown(ms).back,
     requestCount: (filter) => counter.count(filter),
     resetRequestCount: () => counter.reset(),
+    requestCounter: () => counter,
     addRunningSession,
     issuedSecrets,
     overrideSession,
+    microsoft365Events: (id) => {
+      const session = m365.sessionsById.get(id.toLowerCase());
+      return session ? simulatedEventLog(session, runtimeRandom, Date.now) : undefined;
+    },
     openConnections: () => ({ em: listeners[0].openConnections, vb365: listeners[1].openConnections, vbr: listeners[2].openConnections }),
     stop: async () => {
       if (stopped) return;

@@ -207,6 +207,57 @@ describe('simulator: Microsoft 365 API', () => {
     assert.strictEqual((await call(`/v7/RestoreSessions/${stopped.id}/Statistics`)).status, 404);
   });
 
+  it('pages events by offset/limit in `order` (B.4.3), with totalCount in v6', async () => {
+    const id = sim.addRunningSession('vb365');
+    sim.microsoft365Events(id)?.append(40, 'Success');
+    type EventPage = PageJson<{ id: string; order: number }>;
+    const firstPage = await getJson<EventPage>(`/v8/RestoreSessions/${id}/Events`);
+    assert.strictEqual(firstPage.results.length, 30, 'default limit 30');
+    const window = await getJson<EventPage>(`/v6/RestoreSessions/${id}/Events?offset=17&limit=5`);
+    assert.deepStrictEqual(window.results.map((e) => e.order), [17, 18, 19, 20, 21]);
+    assert.strictEqual(window.totalCount, 41);
+    const tail = await getJson<EventPage>(`/v8/RestoreSessions/${id}/Events?offset=39&limit=500`);
+    assert.deepStrictEqual(tail.results.map((e) => e.order), [39, 40]);
+    assert.strictEqual(tail._links.next, undefined, 'the last page has no next link');
+  });
+
+  it('grows a running session log with item records that run first and end later, in place', async function () {
+    this.timeout(30_000);
+    const fast = await startSimulator({ emPort: 0, vb365Port: 0, seed: 3, vb365SessionCount: 2, sessionCount: 2, runningCount: 0, progressStepMs: 10 });
+    try {
+      const form = new URLSearchParams({ grant_type: 'password', username: fast.credentials.vb365.username, password: fast.credentials.vb365.password, disable_antiforgery_token: 'true' });
+      const token = (JSON.parse(responseOf(await exchange(fast.certificatePem, `${fast.vb365Url}/v8/token`, { method: 'POST', body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).body) as TokenAnswer).access_token;
+      const id = fast.addRunningSession('vb365', { durationSeconds: 3, finalResult: 'Failed' });
+      type Event = { id: string; order: number; status: string; endTime: string | null };
+      const read = async (): Promise<{ state: string; events: Event[] }> => {
+        const get = async (path: string) => JSON.parse(responseOf(await exchange(fast.certificatePem, `${fast.vb365Url}${path}`, { headers: { Authorization: `Bearer ${token}` } })).body) as unknown;
+        const session = (await get(`/v8/RestoreSessions/${id}`)) as SessionJson;
+        return { state: session.state, events: ((await get(`/v8/RestoreSessions/${id}/Events?limit=500`)) as PageJson<Event>).results };
+      };
+      // Waits for states of the simulated run, not for a time.
+      let running: Event | undefined;
+      let last = await read();
+      while (!running && last.state === 'Working') {
+        running = last.events.find((e) => e.status === 'Running');
+        if (!running) last = await sleep(20).then(read);
+      }
+      assert.ok(running, 'a running record was seen while the session ran');
+      assert.strictEqual(running.endTime, null);
+      while (last.state === 'Working') last = await sleep(20).then(read);
+      const ended = last.events.find((e) => e.id === running.id);
+      assert.ok(ended);
+      assert.strictEqual(ended.order, running.order);
+      assert.notStrictEqual(ended.status, 'Running');
+      assert.ok(ended.endTime);
+      assert.ok(!last.events.some((e) => e.status === 'Running'), 'nothing runs in a stopped session');
+      assert.ok(last.events.length > 2, 'the log grew');
+      assert.ok(last.events.every((e, i) => e.order === i));
+      assert.strictEqual(last.events.filter((e) => e.status === 'Failed').length >= 1, true, 'a failing run ends a record as Failed');
+    } finally {
+      await fast.stop();
+    }
+  });
+
   it('stops running sessions: /Action (v5, 200), /Stop (v6 200, v8 204), after which they are Stopped with an end time', async () => {
     const ids = [sim.addRunningSession('vb365'), sim.addRunningSession('vb365'), sim.addRunningSession('vb365')];
     const v5 = await call(`/v5/RestoreSessions/${ids[0]}/action`, { method: 'POST', body: '{"stop": null}', headers: { 'Content-Type': 'application/json' } });

@@ -60,8 +60,12 @@ export interface RestoreSessionClient {
   connect(signal?: AbortSignal): Promise<string>;
   listSessions(query: ListQuery): Promise<SessionPage>;
   getSession(id: string, options?: GetOptions): Promise<RestoreSession>;
-  /** The session's log, for kinds whose capabilities say `log`; others resolve to []. */
-  getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]>;
+  /**
+   * The session's whole log, for kinds whose capabilities say `log`; others resolve to []. `known`: what this call
+   * returned for the same session before; a kind whose API pages the log re-reads only what may have changed since
+   * (and reads it all when the server's answer does not line up with it), the others ignore it.
+   */
+  getEvents(id: string, signal?: AbortSignal, known?: readonly RestoreSessionEvent[]): Promise<RestoreSessionEvent[]>;
   /**
    * Asks the server to stop a running session, for kinds whose capabilities say `stop`. Resolves when the server
    * accepted the request (the session then moves to its final state: watch it); throws a typed error otherwise.

@@ -5,6 +5,7 @@ import type { CompletionNotifier } from '../monitor/completionNotifier';
 import type { SessionMonitor } from '../monitor/sessionMonitor';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
+import type { SessionLogs } from '../logs/sessionLogSource';
 import type { SessionRef } from '../sessionRef';
 import type { RestoreSessionTreeNode, RestoreSessionTreeProvider } from '../tree/restoreSessionTreeProvider';
 
@@ -18,6 +19,8 @@ export interface CommandContext {
   notifier: CompletionNotifier;
   recent: RecentServersMemento;
   log: vscode.LogOutputChannel;
+  /** Session logs shared by the panels, the log documents and Export Log. */
+  logs: SessionLogs;
   openPanel(ref: SessionRef, initial?: RestoreSessionSummary): Promise<void>;
   openRaw(ref: SessionRef, format: BodyFormat): Promise<void>;
   /** The session's log as a read-only text document. */

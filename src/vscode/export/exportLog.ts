@@ -54,15 +54,15 @@ async function exportLog(ctx: CommandContext, arg: unknown, activePanelSession: 
   return { uri: uri.toString(), count: events.length };
 }
 
-async function readLog(ctx: CommandContext, ref: SessionRef, serverName: string): Promise<RestoreSessionEvent[] | undefined> {
+async function readLog(ctx: CommandContext, ref: SessionRef, serverName: string): Promise<readonly RestoreSessionEvent[] | undefined> {
   const controller = new AbortController();
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the session log from {0}', serverName), cancellable: true },
       async (_progress, token) => {
         token.onCancellationRequested(() => controller.abort());
-        const client = await ctx.registry.getClient(ref.serverId);
-        return client.getEvents(ref.sessionId, controller.signal);
+        // Fresh, but from what an open panel or log document read already (where the API can re-read only the tail).
+        return ctx.logs.read(ref, { fresh: true, signal: controller.signal });
       },
     );
   } catch (e) {

@@ -5,6 +5,7 @@ import { Disposable } from '../lifecycle';
 import type { SessionMonitor } from '../monitor/sessionMonitor';
 import type { ServerAccess } from '../panel/panelDependencies';
 import { errorLogText } from '../panel/panelError';
+import type { SessionLogs } from '../logs/sessionLogSource';
 import type { SessionRef } from '../sessionRef';
 import { logText } from '../../core/text/sessionLogText';
 
@@ -19,12 +20,14 @@ export const LOG_SCHEME = 'veeam-log';
 export class LogDocumentProvider extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changeEmitter.event;
-  /** Open log documents by URI, with the watch that keeps their session polled. */
-  private readonly open = new Map<string, { ref: SessionRef; watch: vscode.Disposable; lastState?: string }>();
+  /** Open log documents by URI, with the watch that keeps their session polled and the hold on its shared log. */
+  private readonly open = new Map<string, { ref: SessionRef; watch: vscode.Disposable; hold: vscode.Disposable; lastState?: string }>();
 
   constructor(
     private readonly registry: ServerAccess,
     private readonly monitor: SessionMonitor,
+    /** Shared with the session panels: an open panel and document of one session cost one read per monitor update. */
+    private readonly logs: SessionLogs,
     private readonly log: vscode.LogOutputChannel,
     private readonly sessionName: (ref: SessionRef) => string | undefined,
   ) {
@@ -42,7 +45,13 @@ export class LogDocumentProvider extends Disposable implements vscode.TextDocume
         }
       }),
     );
-    this._register({ dispose: () => this.open.forEach((e) => e.watch.dispose()) });
+    this._register({
+      dispose: () =>
+        this.open.forEach((e) => {
+          e.watch.dispose();
+          e.hold.dispose();
+        }),
+    });
   }
 
   async show(ref: SessionRef): Promise<void> {
@@ -56,7 +65,7 @@ export class LogDocumentProvider extends Disposable implements vscode.TextDocume
       path: `/${server.name.replace(/[\\/?#%]/g, '_')}/${name} (${ref.sessionId.slice(0, 8)}).veeam-log`,
       query: new URLSearchParams({ server: ref.serverId, session: ref.sessionId }).toString(),
     });
-    if (!this.open.has(uri.toString())) this.open.set(uri.toString(), { ref, watch: this.monitor.watch(ref) });
+    if (!this.open.has(uri.toString())) this.open.set(uri.toString(), { ref, watch: this.monitor.watch(ref), hold: this.logs.hold(ref) });
     const document = await vscode.workspace.openTextDocument(uri);
     const shown = document.languageId === LOG_SCHEME ? document : await vscode.languages.setTextDocumentLanguage(document, LOG_SCHEME);
     await vscode.window.showTextDocument(shown, { preview: false });
@@ -70,8 +79,7 @@ export class LogDocumentProvider extends Disposable implements vscode.TextDocume
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
-      const client = await this.registry.getClient(ref.serverId);
-      const events = await client.getEvents(ref.sessionId, abort.signal);
+      const events = await this.logs.read(ref, { signal: abort.signal });
       const last = this.monitor.lastKnown(ref);
       const state = last ? `${last.rawState || 'Unknown'}${isPossiblyRunning(last) ? ' — refreshes while it runs' : ''}` : '';
       const header = `# ${this.sessionName(ref) ?? ref.sessionId} · ${server.name} · ${events.length} records${state ? ` · ${state}` : ''}`;
@@ -88,6 +96,7 @@ export class LogDocumentProvider extends Disposable implements vscode.TextDocume
     if (uri.scheme !== LOG_SCHEME) return;
     const entry = this.open.get(uri.toString());
     entry?.watch.dispose();
+    entry?.hold.dispose();
     this.open.delete(uri.toString());
   }
 }

@@ -53,7 +53,7 @@ export class SessionPanel extends Disposable {
   private session: PanelSession | undefined;
   private raw: RawBody | undefined;
   private rawFormat: BodyFormat = 'xml';
-  private events: RestoreSessionEvent[] | undefined;
+  private events: readonly RestoreSessionEvent[] | undefined;
   private eventsError: PanelError | undefined;
   private eventsFetchedAt = 0;
   private taskSessions: TaskSession[] | undefined;
@@ -87,6 +87,8 @@ export class SessionPanel extends Disposable {
     );
     this._register(this.panel.onDidDispose(() => this.dispose()));
     this._register(deps.monitor.watch(ref));
+    // The log read here is shared with an open log document of the same session (one request per monitor update).
+    this._register(deps.logs.hold(ref));
     this._register(deps.monitor.onDidUpdateSession((u) => this.onMonitorUpdate(u.serverId, u.session)));
     this._register(toDisposable(() => this.loading?.abort()));
     this.panel.webview.html = this.renderShell();
@@ -139,11 +141,11 @@ export class SessionPanel extends Disposable {
     }
   }
 
-  private async loadEvents(signal?: AbortSignal): Promise<void> {
+  /** `fresh`: the user asked; otherwise the log as of the monitor's last update, read at most once for all readers. */
+  private async loadEvents(signal?: AbortSignal, fresh = false): Promise<void> {
     this.eventsFetchedAt = Date.now();
     try {
-      const client = await this.deps.registry.getClient(this.ref.serverId);
-      const events = await client.getEvents(this.ref.sessionId, signal);
+      const events = await this.deps.logs.read(this.ref, { signal, fresh });
       if (this.isDisposed || signal?.aborted) return;
       this.events = events;
       this.eventsError = undefined;
@@ -294,7 +296,7 @@ export class SessionPanel extends Disposable {
         // The exact text as received, not the indented view.
         return vscode.env.clipboard.writeText(this.raw.text);
       case 'refreshEvents':
-        return this.loadEvents();
+        return this.loadEvents(undefined, true);
       case 'openLogAsText':
         await vscode.commands.executeCommand('veeamRestoreSessions.openLogAsText', { ...this.ref });
         return;

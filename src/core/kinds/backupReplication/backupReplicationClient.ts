@@ -120,8 +120,11 @@ export class BackupReplicationClient implements RestoreSessionClient {
     return doc.session;
   }
 
-  /** The whole log (the API has no paging for it), in id order. */
-  async getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
+  /**
+   * The whole log, in id order. `known` is not used: `/sessions/{id}/logs` has no skip/limit (shared/veeam-api-vbr.md
+   * §4.2), so every read is a full one.
+   */
+  async getEvents(id: string, signal?: AbortSignal, _known?: readonly RestoreSessionEvent[]): Promise<RestoreSessionEvent[]> {
     checkId(id);
     const response = await this.send({ method: 'GET', path: `/api/v1/sessions/${encodeURIComponent(id)}/logs`, signal }, `the log of session ${id}`);
     const doc = this.parse(response, 'events');

@@ -5,6 +5,7 @@ import { errorForStatus } from '../../http/statusErrors';
 import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, SessionPage } from '../../model/restoreSession';
 import { isGuid } from '../../model/restoreSessionUid';
 import { microsoft365 } from './microsoft365Descriptor';
+import { mergeTail, tailOffset } from './microsoft365EventTail';
 import { parseMicrosoft365Document, type Microsoft365Expectation } from './microsoft365Parser';
 import type { ParsedDocument } from '../../parsing/parsedDocument';
 import { toRawBody } from '../../parsing/rawBody';
@@ -38,7 +39,8 @@ const MAX_SCAN_PAGES = 20;
 const FULL_READ_PAGE_SIZE = 1000;
 const MAX_FULL_READ_PAGES = 100;
 const EVENTS_PAGE_SIZE = 500;
-const MAX_EVENT_PAGES = 40;
+/** 40 pages: a log is read up to this many records, in full and incrementally alike. */
+const MAX_EVENTS = 40 * EVENTS_PAGE_SIZE;
 /** Used when the token response has no expires_in (the console's default lifetime). */
 const DEFAULT_LIFETIME_MS = 3600_000;
 
@@ -125,18 +127,21 @@ export class Microsoft365Client implements RestoreSessionClient {
     return doc.session;
   }
 
-  /** All events of a session (every page, bounded), in the server's `order`. */
-  async getEvents(id: string, signal?: AbortSignal): Promise<RestoreSessionEvent[]> {
+  /**
+   * All events of a session (every page, bounded), in the server's `order`. Given the events read before, only the
+   * pages from the first record that may still change are read again (B.4.3: the log is paged by offset and ordered
+   * by `order`), with one known record before them as a check; when the answer does not line up, all pages.
+   */
+  async getEvents(id: string, signal?: AbortSignal, known?: readonly RestoreSessionEvent[]): Promise<RestoreSessionEvent[]> {
     if (!isGuid(id)) throw new VeeamError('invalidInput', `"${id.slice(0, 80)}" is not a restore session ID (a GUID).`);
-    const events: RestoreSessionEvent[] = [];
-    for (let index = 0; index < MAX_EVENT_PAGES; index++) {
-      const path = `${this.base}/RestoreSessions/${encodeURIComponent(id)}/Events?offset=${index * EVENTS_PAGE_SIZE}&limit=${EVENTS_PAGE_SIZE}`;
-      const doc = this.parse(await this.send({ method: 'GET', path, signal }, `the events of restore session ${id}`), 'events');
-      if (doc.kind !== 'events') throw unexpected(doc, 'restore session events');
-      events.push(...doc.events);
-      if (!doc.paging?.hasNext || doc.events.length === 0) break;
+    const offset = known ? tailOffset(known) : 0;
+    if (known && offset > 0) {
+      const tail = await this.readEvents(id, offset, signal);
+      const merged = mergeTail(known, offset, tail.events, tail.totalCount);
+      if (merged) return inOrder(merged);
+      this.options.logger?.('debug', `The events of restore session ${id} before record ${offset} are not the ones read before: reading them all again.`);
     }
-    return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
+    return inOrder((await this.readEvents(id, 0, signal)).events);
   }
 
   /**
@@ -235,6 +240,23 @@ export class Microsoft365Client implements RestoreSessionClient {
     );
   }
 
+  /** The events from `offset` to the last one, up to record MAX_EVENTS (a full read and a tail read end at the same one). */
+  private async readEvents(id: string, offset: number, signal: AbortSignal | undefined): Promise<{ events: RestoreSessionEvent[]; totalCount: number | undefined }> {
+    const events: RestoreSessionEvent[] = [];
+    let totalCount: number | undefined;
+    for (let at = offset; at < MAX_EVENTS; ) {
+      const limit = Math.min(EVENTS_PAGE_SIZE, MAX_EVENTS - at);
+      const path = `${this.base}/RestoreSessions/${encodeURIComponent(id)}/Events?offset=${at}&limit=${limit}`;
+      const doc = this.parse(await this.send({ method: 'GET', path, signal }, `the events of restore session ${id}`), 'events');
+      if (doc.kind !== 'events') throw unexpected(doc, 'restore session events');
+      if (at === offset) totalCount = doc.paging?.totalCount;
+      events.push(...doc.events);
+      if (!doc.paging?.hasNext || doc.events.length === 0) break;
+      at += limit;
+    }
+    return { events, totalCount };
+  }
+
   private async readList(path: string, signal: AbortSignal | undefined): Promise<Extract<ParsedDocument, { kind: 'list' }>> {
     const doc = this.parse(await this.send({ method: 'GET', path, signal }, 'the restore session list'), 'sessions');
     if (doc.kind !== 'list') throw unexpected(doc, 'a restore session list');
@@ -323,6 +345,11 @@ function isTokens(v: unknown): v is Microsoft365Tokens {
     typeof o === 'object' && o !== null && typeof o.accessToken === 'string' && o.accessToken !== '' && typeof o.expiresAt === 'number' && typeof o.lifetimeMs === 'number' &&
     (o.refreshToken === undefined || typeof o.refreshToken === 'string')
   );
+}
+
+/** By `order`; records of the same order keep the server's sequence. */
+function inOrder(events: RestoreSessionEvent[]): RestoreSessionEvent[] {
+  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i).map(({ e }) => e);
 }
 
 function unexpected(doc: ParsedDocument, wanted: string): VeeamError {
