@@ -10,11 +10,13 @@ import { startBenchSimulator } from './benchSimulator';
 import { benchActivationCost } from './activationCost';
 import { benchFirstPaint } from './firstPaint';
 import { benchListParsing } from './listParsing';
+import { benchLogCost } from './logCost';
 import { benchLookupOverhead } from './lookupOverhead';
 import { benchPollingCost } from './pollingCost';
 import { benchRetainedMemory } from './retainedMemory';
 
 const LIST_SESSIONS = 10_000;
+const LOG_RECORDS = 10_000;
 /** The checkout: this file runs as out/test/bench/runBenchmarks.js. */
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -34,6 +36,7 @@ const CASES: Record<string, CaseRunner> = {
   '4': () => benchActivationCost(ROOT, 11),
   '5': () => benchPollingCost(),
   '6': () => benchRetainedMemory(LIST_SESSIONS),
+  '7': () => benchLogCost(LOG_RECORDS, 9),
 };
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ export interface Workbench {
 export interface WorkbenchOptions {
   /** Preconfigure the simulator's two servers through the bootstrap file. */
   bootstrap?: SimulatorConnection;
+  /** Its Backup & Replication server too (suites that do not add it through Add Server themselves). */
+  backupReplication?: boolean;
   /** Other .vsix files to install next to ours (extensions a user may also have). */
   otherExtensions?: readonly string[];
   /** Extra environment for code-server and so for every extension host. */
@@ -37,7 +39,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const install = await installRealVsCode();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'veeam-e2e-'));
   const env: NodeJS.ProcessEnv = { ...options.env };
-  if (options.bootstrap) env[SUITE_ENVIRONMENT.bootstrap] = writeBootstrapFile(scratch, simulatorBootstrapServers(options.bootstrap, { backupReplication: false }));
+  if (options.bootstrap) env[SUITE_ENVIRONMENT.bootstrap] = writeBootstrapFile(scratch, simulatorBootstrapServers(options.bootstrap, { backupReplication: options.backupReplication ?? false }));
   fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
   const logFile = path.join(TEST_RESULTS_DIR, `code-server-ui-${options.bootstrap ? 'configured' : 'first-run'}.log`);
   const server = await startCodeServer(install, { smokeTestDriver: false, installExtensions: [VSIX_PATH, ...(options.otherExtensions ?? [])], env, logFile });

@@ -23,7 +23,8 @@ export interface VbrProgress {
 
 export interface VbrLogRecord {
   id: number;
-  status: VbrLogStatus;
+  /** One of VbrLogStatus, or any word a test appends (hostile log records: a status no version knows). */
+  status: string;
   startMs: number;
   updateMs: number;
   title: string;
@@ -404,6 +405,13 @@ function materialiseHistory(s: VbrSession): void {
     }
   }
   s.tasks = tasks;
+}
+
+/** Appends records a test dictates (hostile titles, unknown statuses) after the session's own, numbered on from them. */
+export function appendLogRecords(data: BackupReplicationData, s: VbrSession, records: ReadonlyArray<Omit<VbrLogRecord, 'id' | 'startMs' | 'updateMs'>>, nowMs: number): void {
+  const logs = logsOf(s);
+  for (const r of records) logs.push({ ...r, info: r.info.map((i) => ({ ...i })), id: logs.length + 1, startMs: nowMs, updateMs: nowMs });
+  s.usn = nextUsn(data);
 }
 
 function record(id: number, status: VbrLogStatus, startMs: number, updateMs: number, title: string, info: VbrLogRecord['info']): VbrLogRecord {

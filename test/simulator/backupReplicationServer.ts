@@ -1,4 +1,4 @@
-import { generateBackupReplicationData } from './backupReplicationData';
+import { appendLogRecords, generateBackupReplicationData, type BackupReplicationData, type VbrLogRecord } from './backupReplicationData';
 import { BackupReplicationProgression } from './backupReplicationProgression';
 import type { VbrRevision } from './backupReplicationRevisions';
 import { backupReplicationInternalError, createBackupReplicationApi } from './backupReplicationRoutes';
@@ -25,6 +25,7 @@ export interface BackupReplicationServerOptions {
 }
 
 interface BuiltServer {
+  data: BackupReplicationData;
   api: ReturnType<typeof createBackupReplicationApi>;
   progression: BackupReplicationProgression;
 }
@@ -51,6 +52,15 @@ export class BackupReplicationServer {
     return this.server().progression.add(name, finalResult, durationSeconds);
   }
 
+  /** Hostile log records for a session (`POST /sessions/{id}/logs` on the control endpoint); false without that session. */
+  appendLogRecords(id: string, records: ReadonlyArray<Omit<VbrLogRecord, 'id' | 'startMs' | 'updateMs'>>): boolean {
+    const built = this.server();
+    const session = built.data.sessionsById.get(id);
+    if (!session) return false;
+    appendLogRecords(built.data, session, records, Date.now());
+    return true;
+  }
+
   stop(): void {
     this.stopped = true;
     this.built?.progression.stop();
@@ -63,7 +73,7 @@ export class BackupReplicationServer {
     const progression = new BackupReplicationProgression(data, o.runtimeRandom, o.progressStepMs);
     const api = createBackupReplicationApi({ data, tokens: o.tokens, progression, credentials: o.credentials, faults: o.faults });
     if (!this.stopped) progression.start();
-    this.built = { api, progression };
+    this.built = { data, api, progression };
     return this.built;
   }
 }

@@ -5,6 +5,7 @@ import type { RequestCounter } from './requestCounter';
 import type { IssuedSecrets } from './issuedSecrets';
 import type { FinalResult } from './sessionProgression';
 import { checkSessionOverrides, type SessionOverrides } from './sessionOverrides';
+import { checkLogRecords, type HostileLogRecord } from './hostileLogRecords';
 
 /** What the control endpoint can do to a running simulator. */
 export interface SimulatorControls {
@@ -19,6 +20,8 @@ export interface SimulatorControls {
   issuedSecrets(): IssuedSecrets;
   /** Sets fields of an existing EM session (hostile names, links) → false when there is no such session. */
   overrideSession(id: string, overrides: SessionOverrides): boolean;
+  /** Appends log records to a Backup & Replication session (hostile titles, unknown statuses) → false when there is no such session. */
+  appendLogRecords(id: string, records: HostileLogRecord[]): boolean;
   addRunningSession(api: 'em' | 'vb365' | 'vbr', opts: { name?: string; finalResult?: FinalResult; durationSeconds?: number }): string;
 }
 
@@ -97,6 +100,11 @@ async function route(controls: SimulatorControls, req: IncomingMessage, body: st
       if (fields) {
         const found = controls.overrideSession(decodeURIComponent(fields[1]), checkSessionOverrides(body.trim() === '' ? {} : JSON.parse(body)));
         return found ? [204, undefined] : [404, { error: 'no such Enterprise Manager session' }];
+      }
+      const logs = /^POST \/sessions\/([^/]+)\/logs$/.exec(key);
+      if (logs) {
+        const found = controls.appendLogRecords(decodeURIComponent(logs[1]), checkLogRecords(body.trim() === '' ? {} : JSON.parse(body)));
+        return found ? [204, undefined] : [404, { error: 'no such Backup & Replication session' }];
       }
       return [404, { error: `no control route ${key}` }];
     }

@@ -204,6 +204,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const control = await startControlServer({
     issuedSecrets,
     overrideSession,
+    appendLogRecords: (id, records) => vbr.appendLogRecords(id, records),
     faults: () => ({ ...faults }),
     setFaults: (f) => (faults = { ...faults, ...f }),
     clearFaults: () => (faults = { ...NO_FAULTS }),

@@ -37,7 +37,7 @@ describe('session log as text', () => {
       '    proxy: px01',
       '    mode: hotadd',
       '2026-12-02 08:00:05Z  [Failed   ]  Restoring disk 1 — Access denied (5)',
-      '—  [None     ]  Finishing?',
+      '—  [None     ]  Finishing\uFFFD',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { RestoreSessionEvent } from '../model/restoreSession';
+import { LINE_BREAKS, plainTextLine } from '../text/plainTextLine';
 
 /** The log CSV's columns, in order; times as in the session export (UTC, or the server's own zone-less text beside it). */
 export const LOG_COLUMNS = [
@@ -48,11 +49,12 @@ export function logText(events: readonly RestoreSessionEvent[]): string {
   return events
     .map((e) => {
       const time = e.startTime ?? (e.startTimeLocal !== undefined ? `${e.startTimeLocal} (server time)` : '(no time)');
-      const head = `${time}  ${e.status || '(no status)'}  ${e.title}${e.duration ? `  [${e.duration}]` : ''}`;
+      // Server text stays on its line: a break in a title must not start a line that reads as another record.
+      const head = plainTextLine(`${time}  ${e.status || '(no status)'}  ${e.title}${e.duration ? `  [${e.duration}]` : ''}`);
       const body = [e.message, e.itemName ? `item: ${e.itemName}` : '', e.additionalInfo ?? '']
         .filter((text) => text && text !== e.title)
-        .flatMap((text) => text.split(/\r\n|\r|\n/))
-        .map((line) => `    ${line}`);
+        .flatMap((text) => text.split(LINE_BREAKS))
+        .map((line) => `    ${plainTextLine(line)}`);
       return [head, ...body].join('\n');
     })
     .join('\n')

@@ -1,4 +1,5 @@
 import type { RestoreSessionEvent } from '../model/restoreSession';
+import { LINE_BREAKS, plainTextLine } from './plainTextLine';
 
 /**
  * A session log as plain text, one record per line (continuation lines indented), in the layout the veeam-log
@@ -9,15 +10,9 @@ export function logText(header: string, events: readonly RestoreSessionEvent[]):
   for (const e of [...events].sort((a, b) => a.order - b.order)) {
     const time = e.startTime ? e.startTime.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : e.startTimeLocal ? `${e.startTimeLocal.replace('T', ' ').replace(/\.\d+$/, '')} (server time)` : '—';
     const text = [e.title, e.message].filter((t) => t && t.trim()).join(' — ');
-    lines.push(`${time}  [${oneLine(e.status || 'None').padEnd(9)}]  ${oneLine(text)}`);
-    if (e.additionalInfo) for (const extra of e.additionalInfo.split(/\r?\n/)) lines.push(`    ${oneLine(extra)}`);
+    lines.push(`${time}  [${plainTextLine(e.status || 'None').padEnd(9)}]  ${plainTextLine(text)}`);
+    if (e.additionalInfo) for (const extra of e.additionalInfo.split(LINE_BREAKS)) lines.push(`    ${plainTextLine(extra)}`);
   }
   if (events.length === 0) lines.push('(no records yet)');
   return `${lines.join('\n')}\n`;
-}
-
-// Control characters would garble the editor and a copied line; the text is the server's, verbatim otherwise.
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
 }
