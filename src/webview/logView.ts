@@ -12,8 +12,12 @@ const FILTERS: ReadonlyArray<[LogStatus | 'all', string]> = [
   ['success', 'Succeeded'],
   ['running', 'Running'],
 ];
-/** Rows rendered per animation frame: a 10,000-record log stays responsive while it fills in. */
-const ROWS_PER_FRAME = 500;
+/**
+ * Records in the page at most. A table of 10,000 wrapping rows took seconds of layout per frame while it filled in
+ * (npm run bench -- 7): the page shows a window of the log and moves it (Earlier/Later, a jump to a failure).
+ * Search in the whole log is Open as Text's job.
+ */
+const WINDOW_SIZE = 500;
 
 /**
  * The Log tab: one row per record (time, status with a symbol and a theme colour, title, message, item), a status
@@ -32,10 +36,17 @@ export class LogView {
   private readonly failureButtons: HTMLButtonElement[];
   private readonly toolbar: HTMLElement;
   readonly element: HTMLElement;
+  private readonly earlier = button('', 'log-earlier', () => this.moveWindow(-WINDOW_SIZE));
+  private readonly later = button('', 'log-later', () => this.moveWindow(WINDOW_SIZE));
+  private readonly range = h('span', { className: 'muted', testId: 'log-range', attrs: { 'aria-live': 'polite' } });
   private events: RestoreSessionEvent[] = [];
-  private rows: HTMLTableRowElement[] = [];
+  /** Indices into `events` of the records the filter shows, in log order. */
+  private shown: number[] = [];
+  /** Position in `shown` of the first record in the page. */
+  private windowStart = 0;
+  /** Rows in the page, by index into `events`. */
+  private rows = new Map<number, HTMLTableRowElement>();
   private failureIndex = -1;
-  private renderToken = 0;
 
   constructor(refresh: () => void, openAsText: () => void) {
     for (const [value, label] of FILTERS) this.filter.append(h('option', { attrs: { value } }, label));
@@ -46,14 +57,16 @@ export class LogView {
       button('Next', 'log-next-failure', () => this.jumpToFailure('next')),
     ];
     this.toolbar = h('div', { className: 'toolbar' }, button('Refresh', 'events-refresh', refresh), button('Open as Text', 'log-open-text', openAsText), this.filter, ...this.failureButtons);
-    this.element = h('div', {}, this.toolbar, this.message, this.table);
+    this.element = h('div', {}, this.toolbar, this.message, h('div', { className: 'toolbar' }, this.earlier, this.range), this.table, h('div', { className: 'toolbar' }, this.later));
     this.table.hidden = true;
+    this.showWindowControls(false);
   }
 
   /** A kind whose API has no session log: said, with the nearest real alternative, never an empty table. */
   showUnavailable(explanation: string): void {
     this.toolbar.hidden = true;
     this.table.hidden = true;
+    this.showWindowControls(false);
     this.message.hidden = false;
     this.message.classList.remove('error-text');
     setText(this.message, explanation);
@@ -61,6 +74,8 @@ export class LogView {
 
   render(events: readonly RestoreSessionEvent[]): void {
     this.toolbar.hidden = false;
+    // A live log that the reader follows at its end keeps following it as records come in.
+    const atEnd = this.shown.length > 0 && this.windowStart + WINDOW_SIZE >= this.shown.length;
     this.events = [...events].sort((a, b) => a.order - b.order);
     this.table.hidden = this.events.length === 0;
     this.message.hidden = this.events.length > 0;
@@ -68,10 +83,9 @@ export class LogView {
     setText(this.message, 'The log has no records yet.');
     const failures = this.events.some((e) => logStatusOf(e.status) === 'failed');
     for (const b of this.failureButtons) b.disabled = !failures;
-    const token = ++this.renderToken;
-    this.rows = [];
-    replaceChildren(this.body);
-    this.appendRows(0, token);
+    this.shown = this.matchingFilter();
+    this.windowStart = atEnd ? Math.max(0, this.shown.length - WINDOW_SIZE) : Math.min(this.windowStart, Math.max(0, this.shown.length - WINDOW_SIZE));
+    this.renderWindow();
   }
 
   /** The first failed record (title and message), for the Overview's "why it failed". */
@@ -86,29 +100,50 @@ export class LogView {
   }
 
   jumpToFailure(which: 'first' | 'previous' | 'next'): void {
-    const failed = this.rows.map((row, i) => ({ row, i })).filter(({ i }) => logStatusOf(this.events[i].status) === 'failed');
-    if (failed.length === 0) return;
+    if (!this.events.some((e) => logStatusOf(e.status) === 'failed')) return;
     if (this.filter.value !== 'all' && this.filter.value !== 'failed') {
       this.filter.value = 'all';
       this.applyFilter();
     }
-    const current = failed.findIndex(({ i }) => i === this.failureIndex);
+    const failed = this.shown.filter((i) => logStatusOf(this.events[i].status) === 'failed');
+    const current = failed.indexOf(this.failureIndex);
     const next = which === 'first' || current < 0 ? 0 : which === 'next' ? Math.min(failed.length - 1, current + 1) : Math.max(0, current - 1);
-    this.failureIndex = failed[next].i;
-    for (const { row } of failed) row.classList.remove('current');
-    const row = failed[next].row;
+    this.failureIndex = failed[next];
+    const position = this.shown.indexOf(this.failureIndex);
+    if (position < this.windowStart || position >= this.windowStart + WINDOW_SIZE) {
+      this.windowStart = Math.max(0, Math.min(position - Math.floor(WINDOW_SIZE / 2), this.shown.length - WINDOW_SIZE));
+      this.renderWindow();
+    }
+    for (const row of this.rows.values()) row.classList.remove('current');
+    const row = this.rows.get(this.failureIndex);
+    if (!row) return;
     row.classList.add('current');
     row.scrollIntoView({ block: 'center' });
     row.focus();
   }
 
-  private appendRows(from: number, token: number): void {
-    if (token !== this.renderToken) return;
-    const end = Math.min(this.events.length, from + ROWS_PER_FRAME);
-    const shown = this.filter.value;
+  private moveWindow(by: number): void {
+    this.windowStart = Math.max(0, Math.min(this.windowStart + by, this.shown.length - WINDOW_SIZE));
+    this.renderWindow();
+    this.table.scrollIntoView({ block: by < 0 ? 'end' : 'start' });
+  }
+
+  private matchingFilter(): number[] {
+    const wanted = this.filter.value;
+    const shown: number[] = [];
+    this.events.forEach((e, i) => {
+      if (wanted === 'all' || wanted === logStatusOf(e.status)) shown.push(i);
+    });
+    return shown;
+  }
+
+  private renderWindow(): void {
+    const end = Math.min(this.shown.length, this.windowStart + WINDOW_SIZE);
     const fragment = document.createDocumentFragment();
-    for (let i = from; i < end; i++) {
-      const e = this.events[i];
+    this.rows = new Map();
+    for (let position = this.windowStart; position < end; position++) {
+      const index = this.shown[position];
+      const e = this.events[index];
       const status = logStatusOf(e.status);
       const row = h(
         'tr',
@@ -120,18 +155,30 @@ export class LogView {
         h('td', {}, e.message),
         h('td', {}, [e.itemName, e.itemType].filter(Boolean).join(' · ')),
       );
-      row.hidden = shown !== 'all' && shown !== status;
-      this.rows.push(row);
+      if (index === this.failureIndex) row.classList.add('current');
+      this.rows.set(index, row);
       fragment.append(row);
     }
-    this.body.append(fragment);
-    if (end < this.events.length) requestAnimationFrame(() => this.appendRows(end, token));
+    replaceChildren(this.body, fragment);
+    const paged = this.shown.length > WINDOW_SIZE;
+    this.showWindowControls(paged);
+    if (!paged) return;
+    setText(this.range, `Records ${this.windowStart + 1}–${end} of ${this.shown.length}`);
+    setText(this.earlier, `Earlier ${Math.min(WINDOW_SIZE, this.windowStart)}`);
+    setText(this.later, `Later ${Math.min(WINDOW_SIZE, this.shown.length - end)}`);
+    this.earlier.disabled = this.windowStart === 0;
+    this.later.disabled = end >= this.shown.length;
+  }
+
+  private showWindowControls(visible: boolean): void {
+    this.earlier.hidden = !visible;
+    this.later.hidden = !visible;
+    this.range.hidden = !visible;
   }
 
   private applyFilter(): void {
-    const shown = this.filter.value;
-    this.rows.forEach((row, i) => {
-      row.hidden = shown !== 'all' && shown !== logStatusOf(this.events[i].status);
-    });
+    this.shown = this.matchingFilter();
+    this.windowStart = 0;
+    this.renderWindow();
   }
 }
