@@ -9,9 +9,11 @@ import { describeMachine, formatTable, writeResults } from './benchReport';
 import { startBenchSimulator } from './benchSimulator';
 import { benchActivationCost } from './activationCost';
 import { benchFirstPaint } from './firstPaint';
+import { benchLatencyCost } from './latencyCost';
 import { benchListParsing } from './listParsing';
 import { benchLookupOverhead } from './lookupOverhead';
 import { benchPollingCost } from './pollingCost';
+import { benchRequestCounts } from './requestCounts';
 import { benchRetainedMemory } from './retainedMemory';
 
 const LIST_SESSIONS = 10_000;
@@ -34,6 +36,9 @@ const CASES: Record<string, CaseRunner> = {
   '4': () => benchActivationCost(ROOT, 11),
   '5': () => benchPollingCost(),
   '6': () => benchRetainedMemory(LIST_SESSIONS),
+  // 7 is the log case.
+  '8': () => benchLatencyCost(LIST_SESSIONS, 30, 12),
+  '9': () => benchRequestCounts(),
 };
 
 async function main(): Promise<void> {

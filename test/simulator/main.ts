@@ -148,6 +148,7 @@ async function main(): Promise<void> {
     vbrUrl: sim.vbrUrl,
     controlUrl: sim.controlUrl,
     fingerprint256: sim.fingerprint256,
+    certificatePem: sim.certificatePem,
     credentials: sim.credentials,
   };
   process.stdout.write(`SIMULATOR_READY ${JSON.stringify(ready)}\n`);
