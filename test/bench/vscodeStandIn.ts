@@ -190,6 +190,22 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
       createTreeView: () => lenient({ visible: options.treeVisible ?? false, onDidChangeVisibility: new EventEmitter<unknown>().event, onDidChangeSelection: new EventEmitter<unknown>().event, onDidExpandElement: new EventEmitter<unknown>().event, onDidCollapseElement: new EventEmitter<unknown>().event, dispose: () => undefined }),
       createStatusBarItem: () => lenient({ show: () => undefined, hide: () => undefined, dispose: () => undefined }),
       registerWebviewPanelSerializer: () => new Disposable(),
+      // A panel that renders nothing: enough for session panels to open, watch their session and post updates.
+      createWebviewPanel: (viewType: string, title: string) => {
+        const disposed = new EventEmitter<void>();
+        return lenient({
+          viewType,
+          title,
+          visible: true,
+          active: true,
+          viewColumn: 1,
+          webview: lenient({ html: '', options: {}, cspSource: 'vscode-webview:', onDidReceiveMessage: new EventEmitter<unknown>().event, postMessage: async () => true, asWebviewUri: (u: unknown) => u }),
+          onDidDispose: disposed.event,
+          onDidChangeViewState: new EventEmitter<unknown>().event,
+          reveal: () => undefined,
+          dispose: () => disposed.fire(),
+        });
+      },
       withProgress: async (_o: unknown, task: (p: unknown, t: unknown) => unknown) => task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable() }),
     }),
     workspace: lenient({
