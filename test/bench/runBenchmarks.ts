@@ -8,6 +8,7 @@ import type { BenchResult } from './benchResult';
 import { describeMachine, formatTable, writeResults } from './benchReport';
 import { startBenchSimulator } from './benchSimulator';
 import { benchActivationCost } from './activationCost';
+import { benchEventLoopBlock } from './eventLoopBlock';
 import { benchFirstPaint } from './firstPaint';
 import { benchLatencyCost } from './latencyCost';
 import { benchListParsing } from './listParsing';
@@ -39,6 +40,7 @@ const CASES: Record<string, CaseRunner> = {
   // 7 is the log case.
   '8': () => benchLatencyCost(LIST_SESSIONS, 30, 12),
   '9': () => benchRequestCounts(),
+  '10': () => benchEventLoopBlock(LIST_SESSIONS),
 };
 
 async function main(): Promise<void> {
