@@ -38,7 +38,7 @@ const CASES: Record<string, CaseRunner> = {
   '5': () => benchPollingCost(),
   '6': () => benchRetainedMemory(LIST_SESSIONS),
   // 7 is the log case.
-  '8': () => benchLatencyCost(LIST_SESSIONS, 30, 12),
+  '8': () => benchLatencyCost(LIST_SESSIONS, 60, 16),
   '9': () => benchRequestCounts(),
   '10': () => benchEventLoopBlock(LIST_SESSIONS),
 };
