@@ -38,16 +38,28 @@ function row(metric: string, figures: BlockFigures, where: string): BenchResult 
   };
 }
 
-/** VS Code's side of a tree refresh: when the provider says a server changed, ask for its children and their items. */
+/**
+ * VS Code's side of a tree refresh: when the provider says a server (or the whole tree) changed, it asks for the
+ * children of each expanded server and their items, each request a message of its own from the renderer (so a
+ * macrotask of its own here).
+ */
 function renderLikeVsCode(ext: ExtensionUnderBench, expanded: Set<string>): { dispose(): void } {
+  const due = new Set<string>();
   let queued = false;
-  const subscription = ext.api.tree.onDidChangeTreeData(() => {
+  const subscription = ext.api.tree.onDidChangeTreeData((changed) => {
+    const nodes = changed === undefined ? undefined : Array.isArray(changed) ? changed : [changed];
+    const servers = nodes?.map((n) => (n as { server?: { id: string } }).server?.id).filter((id): id is string => id !== undefined);
+    for (const id of servers && servers.length > 0 ? servers : expanded) if (expanded.has(id)) due.add(id);
     if (queued) return;
     queued = true;
     setImmediate(() => {
       queued = false;
       void (async () => {
-        for (const id of expanded) await render(ext, id);
+        for (const id of [...due]) {
+          due.delete(id);
+          await render(ext, id);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       })();
     });
   });
