@@ -8,8 +8,9 @@ import { runNodeChild } from './childProcess';
 import { pairedRatio, summarise } from './measurement';
 
 const run = promisify(execFile);
-const SHIPPED_LIMIT_KB = 800;
-const ACTIVATION_LIMIT_MS = 20;
+const SIGN_IN_PATHS: Record<string, string> = { 'Enterprise Manager': '/api/sessionMngr/', 'Microsoft 365': '/token', 'Backup & Replication': '/api/oauth2/token' };
+const SHIPPED_LIMIT_KB = 600;
+const ACTIVATION_LIMIT_MS = 10;
 
 interface Probe {
   ms: number;
@@ -30,6 +31,9 @@ export async function benchActivationCost(root: string, runs: number): Promise<B
   const kb = (bytes: number): number => bytes / 1024;
   const total = kb(sizes.reduce((a, s) => a + s.bytes, 0));
   const bundles = sizes.filter((s) => s.f.endsWith('.js'));
+  // Every kind's client is in the shipped protocol bundle: each one's sign-in path, as its client writes it.
+  const protocolText = await fs.readFile(path.join(root, 'dist/protocol.js'), 'utf8');
+  const kindsShipped = Object.entries(SIGN_IN_PATHS).map(([kind, marker]) => `${kind} ${protocolText.includes(marker) ? 'yes' : 'MISSING'}`);
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'veeam-bench-'));
   const empty = path.join(dir, 'empty.js');
@@ -64,8 +68,8 @@ export async function benchActivationCost(root: string, runs: number): Promise<B
       metric: 'shipped files (production)',
       value: total,
       unit: 'KB',
-      target: { description: `≤ ${SHIPPED_LIMIT_KB} KB`, met: total <= SHIPPED_LIMIT_KB },
-      note: bundles.map((b) => `${b.f} ${kb(b.bytes).toFixed(0)} KB`).join(', '),
+      target: { description: `≤ ${SHIPPED_LIMIT_KB} KB, every kind`, met: total <= SHIPPED_LIMIT_KB && kindsShipped.every((k) => k.endsWith('yes')) },
+      note: `${bundles.map((b) => `${b.f} ${kb(b.bytes).toFixed(0)} KB`).join(', ')}; kinds in dist/protocol.js: ${kindsShipped.join(', ')}`,
     },
     {
       case: '4 activation',

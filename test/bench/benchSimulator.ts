@@ -13,7 +13,7 @@ export function startBenchSimulator(options: SimulatorOptions): Promise<RunningS
 
 /** Our client for one of the simulated servers, its token kept where the benchmark can reuse it for the bare baseline. */
 export function benchClient(sim: RunningSimulator, kind: ServerKind): { client: RestoreSessionClient; tokens: MemoryTokenStore } {
-  const credentials = kind === 'em' ? sim.credentials.em : sim.credentials.vb365;
+  const credentials = sim.credentials[kind];
   const tokens = new MemoryTokenStore();
   const client = createRestoreSessionClient({ server: serverConfig(sim, kind), password: async () => credentials.password, tokenStore: tokens });
   return { client, tokens };

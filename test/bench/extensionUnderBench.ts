@@ -31,14 +31,14 @@ export const BENCH_SETTINGS: ReadonlyArray<[string, unknown]> = [
   ['veeamRestoreSessions.polling.listIntervalSeconds', 5],
 ];
 
-export async function activateExtensionForBench(servers: readonly BenchServer[]): Promise<ExtensionUnderBench> {
+export async function activateExtensionForBench(servers: readonly BenchServer[], extraSettings: ReadonlyArray<[string, unknown]> = []): Promise<ExtensionUnderBench> {
   // One stand-in per process: the extension's modules keep the `vscode` object they first received.
   if (!standIn) {
     standIn = createVscodeStandIn({ treeVisible: true });
     installVscodeStandIn(standIn);
   }
   standIn.settings.clear();
-  for (const [key, value] of BENCH_SETTINGS) standIn.settings.set(key, value);
+  for (const [key, value] of [...BENCH_SETTINGS, ...extraSettings]) standIn.settings.set(key, value);
   const context = standIn.context();
   // The tsc build has no esbuild `define`: opt in to the test-only export the way the development bundle does.
   (globalThis as { VEEAM_TEST_BUILD?: boolean }).VEEAM_TEST_BUILD = true;

@@ -9,7 +9,6 @@ import { LIST_PARSERS, type ListParserName } from './listParsers';
 import { pairedRatio, summarise, timeRounds, type Sample } from './measurement';
 
 const XML_VS_XML2JS = 1 / 1.6;
-const JSON_VS_JSON_PARSE = 2;
 
 interface PeakMemory {
   peakRssAddedBytes: number;
@@ -82,7 +81,7 @@ export async function benchListParsing(sessionCount: number, runs: number): Prom
       unit: 'ms',
       baseline: { label: 'bare JSON.parse', value: s('jsonParse') },
       ratio: jsonVsParse,
-      target: { description: `≤ ${JSON_VS_JSON_PARSE}×`, met: jsonVsParse.median <= JSON_VS_JSON_PARSE },
+      // Reported without a target (issue 16): the event-loop block cap of case 10 is what users feel.
       note: `ours ${mbps(jsonMb, 'oursJson')}, ${mem('oursJson')}; JSON.parse ${mbps(jsonMb, 'jsonParse')}, ${mem('jsonParse')}`,
     },
   ];

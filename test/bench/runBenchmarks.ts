@@ -8,11 +8,14 @@ import type { BenchResult } from './benchResult';
 import { describeMachine, formatTable, writeResults } from './benchReport';
 import { startBenchSimulator } from './benchSimulator';
 import { benchActivationCost } from './activationCost';
+import { benchEventLoopBlock } from './eventLoopBlock';
 import { benchFirstPaint } from './firstPaint';
+import { benchLatencyCost } from './latencyCost';
 import { benchListParsing } from './listParsing';
 import { benchLogCost } from './logCost';
 import { benchLookupOverhead } from './lookupOverhead';
 import { benchPollingCost } from './pollingCost';
+import { benchRequestCounts } from './requestCounts';
 import { benchRetainedMemory } from './retainedMemory';
 
 const LIST_SESSIONS = 10_000;
@@ -37,6 +40,9 @@ const CASES: Record<string, CaseRunner> = {
   '5': () => benchPollingCost(),
   '6': () => benchRetainedMemory(LIST_SESSIONS),
   '7': () => benchLogCost(LOG_RECORDS, 9),
+  '8': () => benchLatencyCost(LIST_SESSIONS, 60, 16),
+  '9': () => benchRequestCounts(),
+  '10': () => benchEventLoopBlock(LIST_SESSIONS),
 };
 
 async function main(): Promise<void> {

@@ -190,6 +190,26 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
       createTreeView: () => lenient({ visible: options.treeVisible ?? false, onDidChangeVisibility: new EventEmitter<unknown>().event, onDidChangeSelection: new EventEmitter<unknown>().event, onDidExpandElement: new EventEmitter<unknown>().event, onDidCollapseElement: new EventEmitter<unknown>().event, dispose: () => undefined }),
       createStatusBarItem: () => lenient({ show: () => undefined, hide: () => undefined, dispose: () => undefined }),
       registerWebviewPanelSerializer: () => new Disposable(),
+      // Messages are dismissed at once (no button chosen).
+      showInformationMessage: async () => undefined,
+      showWarningMessage: async () => undefined,
+      showErrorMessage: async () => undefined,
+      // A panel that renders nothing: enough for session panels to open, watch their session and post updates.
+      createWebviewPanel: (viewType: string, title: string) => {
+        const disposed = new EventEmitter<void>();
+        return lenient({
+          viewType,
+          title,
+          visible: true,
+          active: true,
+          viewColumn: 1,
+          webview: lenient({ html: '', options: {}, cspSource: 'vscode-webview:', onDidReceiveMessage: new EventEmitter<unknown>().event, postMessage: async () => true, asWebviewUri: (u: unknown) => u }),
+          onDidDispose: disposed.event,
+          onDidChangeViewState: new EventEmitter<unknown>().event,
+          reveal: () => undefined,
+          dispose: () => disposed.fire(),
+        });
+      },
       withProgress: async (_o: unknown, task: (p: unknown, t: unknown) => unknown) => task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable() }),
     }),
     workspace: lenient({
@@ -199,6 +219,8 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
       workspaceFolders: undefined,
       onDidCloseTextDocument: new EventEmitter<unknown>().event,
       registerTextDocumentContentProvider: () => new Disposable(),
+      // Exports are encoded and handed over; the file itself is VS Code's business (another process).
+      fs: lenient({ writeFile: async () => undefined }),
     }),
     commands: lenient({
       registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {

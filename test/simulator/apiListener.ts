@@ -16,6 +16,8 @@ export interface ApiListenerOptions {
   /** The 500 answer of this API (EM Error / VB365 RESTExceptionInfo) for the error fault. */
   internalError(request: SimRequest): SimResponse;
   faults(): FaultSettings;
+  /** This server's own round trip, added to the fault setting `latencyMs` (servers behind different links). */
+  latencyMs(): number;
   faultRandom: SeededRandom;
   counter: RequestCounter;
 }
@@ -88,7 +90,7 @@ export class ApiListener {
     req.on('end', () => {
       const request = this.toSimRequest(req, Buffer.concat(chunks));
       this.options.counter.record(this.options.api, request.method, request.path, request.target);
-      const latency = this.options.faults().latencyMs;
+      const latency = this.options.faults().latencyMs + this.options.latencyMs();
       if (latency > 0) {
         const timer = setTimeout(() => {
           this.pendingTimers.delete(timer);

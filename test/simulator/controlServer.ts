@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { checkFaultSettings, type FaultSettings } from './faults';
 import type { RequestCounter } from './requestCounter';
+import { checkApiLatency, type ApiLatency } from './apiLatency';
 import type { IssuedSecrets } from './issuedSecrets';
 import type { FinalResult } from './sessionProgression';
 import { checkSessionOverrides, type SessionOverrides } from './sessionOverrides';
@@ -12,6 +13,8 @@ export interface SimulatorControls {
   faults(): FaultSettings;
   setFaults(f: Partial<FaultSettings>): void;
   clearFaults(): void;
+  apiLatency(): Required<ApiLatency>;
+  setApiLatency(latency: ApiLatency): void;
   expireAllTokens(): void;
   /** Resolves once the listeners are closed; they come back by themselves after `ms`. */
   takeDown(ms: number): Promise<void>;
@@ -68,6 +71,11 @@ async function route(controls: SimulatorControls, req: IncomingMessage, body: st
     case 'DELETE /faults':
       controls.clearFaults();
       return [200, controls.faults()];
+    case 'GET /latency':
+      return [200, controls.apiLatency()];
+    case 'POST /latency':
+      controls.setApiLatency(checkApiLatency(body.trim() === '' ? {} : JSON.parse(body)));
+      return [200, controls.apiLatency()];
     case 'POST /expire-tokens':
       controls.expireAllTokens();
       return [204, undefined];

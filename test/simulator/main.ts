@@ -20,6 +20,9 @@ const USAGE = `Usage: npm run simulator -- [options]
   --vbr-token-lifetime <s>  Backup & Replication expires_in (default 900)
   --idle-timeout <s>        EM logon idle timeout (default 900)
   --latency <ms>            added before every response
+  --em-latency <ms>         added before every Enterprise Manager response (per server, on top of --latency)
+  --vb365-latency <ms>      the same for Microsoft 365
+  --vbr-latency <ms>        the same for Backup & Replication
   --error-rate <0..1>       500 with a Veeam error body
   --reset-rate <0..1>       connection reset without a response
   --truncate-rate <0..1>    body cut in half
@@ -67,6 +70,9 @@ async function main(): Promise<void> {
       'token-lifetime': { type: 'string' },
       'idle-timeout': { type: 'string' },
       latency: { type: 'string' },
+      'em-latency': { type: 'string' },
+      'vb365-latency': { type: 'string' },
+      'vbr-latency': { type: 'string' },
       'error-rate': { type: 'string' },
       'reset-rate': { type: 'string' },
       'truncate-rate': { type: 'string' },
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
     tokenLifetimeSeconds: numberFlag(values, 'token-lifetime'),
     emIdleTimeoutSeconds: numberFlag(values, 'idle-timeout'),
     faults,
+    apiLatencyMs: { em: numberFlag(values, 'em-latency') ?? 0, vb365: numberFlag(values, 'vb365-latency') ?? 0, vbr: numberFlag(values, 'vbr-latency') ?? 0 },
     advertisedOrigins: { em: values['em-advertised-origin'], vb365: values['vb365-advertised-origin'], vbr: values['vbr-advertised-origin'] },
   };
   const sim = await startSimulator(options);
@@ -131,7 +138,7 @@ async function main(): Promise<void> {
     `  Microsoft 365        ${sim.vb365Url}/v8/   user ${sim.credentials.vb365.username}  password ${sim.credentials.vb365.password}`,
     `  Backup & Replication ${sim.vbrUrl}/api/v1/   user ${sim.credentials.vbr.username}  password ${sim.credentials.vbr.password}`,
     `  SHA-256 fingerprint  ${sim.fingerprint256}`,
-    `  Control endpoint     ${sim.controlUrl}  (GET/POST/DELETE /faults, POST /expire-tokens, POST /down?ms=, GET /requests, POST /sessions?api=em|vb365|vbr)`,
+    `  Control endpoint     ${sim.controlUrl}  (GET/POST/DELETE /faults, GET/POST /latency, POST /expire-tokens, POST /down?ms=, GET /requests, POST /sessions?api=em|vb365|vbr)`,
     'Press Ctrl+C to stop.',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -141,6 +148,7 @@ async function main(): Promise<void> {
     vbrUrl: sim.vbrUrl,
     controlUrl: sim.controlUrl,
     fingerprint256: sim.fingerprint256,
+    certificatePem: sim.certificatePem,
     credentials: sim.credentials,
   };
   process.stdout.write(`SIMULATOR_READY ${JSON.stringify(ready)}\n`);

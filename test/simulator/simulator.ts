@@ -14,6 +14,7 @@ import { createMicrosoft365Api } from './microsoft365Routes';
 import { simulatedEventLog, type SimulatedEventLog } from './microsoft365EventLog';
 import { Microsoft365Tokens } from './microsoft365Tokens';
 import { RequestCounter } from './requestCounter';
+import { checkApiLatency, type ApiLatency } from './apiLatency';
 import { SeededRandom } from './seededRandom';
 import type { SimRequest, SimResponse } from './simulatedExchange';
 import { applySessionOverrides, type SessionOverrides } from './sessionOverrides';
@@ -25,6 +26,7 @@ export type { SimulatorCredentials } from './simulatorCredentials';
 export type { IssuedSecrets } from './issuedSecrets';
 export type { SessionOverrides } from './sessionOverrides';
 export type { SimulatedEventLog } from './microsoft365EventLog';
+export type { ApiLatency } from './apiLatency';
 
 export interface SimulatorOptions {
   /** Default '127.0.0.1'. */
@@ -60,6 +62,11 @@ export interface SimulatorOptions {
   emIdleTimeoutSeconds?: number;
   faults?: Partial<FaultSettings>;
   /**
+   * Per server: milliseconds each API holds every response back (server-side, no CPU spent), on top of the fault
+   * setting `latencyMs` that applies to all three. Models servers behind links of different length.
+   */
+  apiLatencyMs?: ApiLatency;
+  /**
    * The origin each API names itself by in its hrefs (and Location headers) instead of the address it was reached at,
    * like a server behind a reverse proxy or a port mapping (`https://em01.corp.local:9398`). Default: the request's.
    */
@@ -82,6 +89,9 @@ export interface RunningSimulator {
   /** Merges into the current settings. */
   setFaults(f: Partial<FaultSettings>): void;
   clearFaults(): void;
+  /** Merges per-API latencies (milliseconds, server-side) into the current ones; see `apiLatencyMs`. */
+  setApiLatency(latency: ApiLatency): void;
+  apiLatency(): Required<ApiLatency>;
   /** Every EM logon session, VB365 access + refresh token and VBR access + refresh token becomes invalid (401). */
   expireAllTokens(): void;
   /** Closes the listeners and open sockets, then comes back on the same ports after `ms`; resolves when back. */
@@ -91,6 +101,8 @@ export interface RunningSimulator {
   resetRequestCount(): void;
   /** The counter itself: requests per request target (which page of a paged read). */
   requestCounter(): Pick<RequestCounter, 'count' | 'targetCounts'>;
+  /** Requests per route since start or the last reset: `{ "em GET /api/query": 3, … }` (paths without query). */
+  requestsByRoute(): Record<string, number>;
   /** A new running session (GUID) that starts progressing now (for 'vbr' a RestoreVm session). */
   addRunningSession(api: 'em' | 'vb365' | 'vbr', opts?: { name?: string; finalResult?: 'Success' | 'Warning' | 'Failed'; durationSeconds?: number }): string;
   /** TCP connections open right now per API (leak checks: a disposed client leaves none). */
@@ -135,6 +147,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tokens = new Microsoft365Tokens(options.tokenLifetimeSeconds ?? 3600);
   const counter = new RequestCounter();
   let faults: FaultSettings = { ...NO_FAULTS, ...options.faults };
+  const latency: Required<ApiLatency> = { em: 0, vb365: 0, vbr: 0, ...checkApiLatency(options.apiLatencyMs ?? {}) };
+  const setApiLatency = (l: ApiLatency): void => void Object.assign(latency, checkApiLatency(l));
   const faultRandom = new SeededRandom(seed ^ 0x5eed);
   const certificate = await createCertificate();
 
@@ -143,9 +157,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const vbrPort = options.vbrPort ?? (options.emPort === 0 && options.vb365Port === 0 ? 0 : 9419);
   const common = { host, certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem, faults: () => faults, faultRandom, counter };
   const listeners = [
-    new ApiListener({ ...common, api: 'em', port: options.emPort ?? 9398, handle: advertising(emApi.handle, options.advertisedOrigins?.em), internalError: emApi.internalError }),
-    new ApiListener({ ...common, api: 'vb365', port: options.vb365Port ?? 4443, handle: advertising(m365Api.handle, options.advertisedOrigins?.vb365), internalError: m365Api.internalError }),
-    new ApiListener({ ...common, api: 'vbr', port: vbrPort, handle: advertising((r) => vbr.handle(r), options.advertisedOrigins?.vbr), internalError: () => vbr.internalError() }),
+    new ApiListener({ ...common, api: 'em', latencyMs: () => latency.em, port: options.emPort ?? 9398, handle: advertising(emApi.handle, options.advertisedOrigins?.em), internalError: emApi.internalError }),
+    new ApiListener({ ...common, api: 'vb365', latencyMs: () => latency.vb365, port: options.vb365Port ?? 4443, handle: advertising(m365Api.handle, options.advertisedOrigins?.vb365), internalError: m365Api.internalError }),
+    new ApiListener({ ...common, api: 'vbr', latencyMs: () => latency.vbr, port: vbrPort, handle: advertising((r) => vbr.handle(r), options.advertisedOrigins?.vbr), internalError: () => vbr.internalError() }),
   ];
   try {
     for (const listener of listeners) await listener.listen();
@@ -208,6 +222,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults: () => ({ ...faults }),
     setFaults: (f) => (faults = { ...faults, ...f }),
     clearFaults: () => (faults = { ...NO_FAULTS }),
+    apiLatency: () => ({ ...latency }),
+    setApiLatency,
     expireAllTokens,
     takeDown: (ms) => takeDown(ms).down,
     counter,
@@ -225,11 +241,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     credentials: { em: { ...DEMO_CREDENTIALS.em }, vb365: { ...DEMO_CREDENTIALS.vb365 }, vbr: { ...DEMO_CREDENTIALS.vbr } },
     setFaults: (f) => (faults = { ...faults, ...f }),
     clearFaults: () => (faults = { ...NO_FAULTS }),
+    setApiLatency,
+    apiLatency: () => ({ ...latency }),
     expireAllTokens,
     goDown: (ms) => takeDown(ms).back,
     requestCount: (filter) => counter.count(filter),
     resetRequestCount: () => counter.reset(),
     requestCounter: () => counter,
+    requestsByRoute: () => counter.snapshot(),
     addRunningSession,
     issuedSecrets,
     overrideSession,

@@ -1,5 +1,6 @@
 import { kindDescriptor } from '../kinds/serverKinds';
 import type { RestoreSessionSummary } from '../model/restoreSession';
+import { textInSlices } from './textInSlices';
 
 /** A session as exported: the row and the name of the server it came from (the model does not carry it). */
 export interface ExportedSession {
@@ -64,9 +65,24 @@ export function sessionRow({ serverName, session: s }: ExportedSession): Session
 
 /** The JSON export: the normalised model, one array, each element with its server's name first. */
 export function sessionsJson(sessions: readonly ExportedSession[]): string {
-  return `${JSON.stringify(
-    sessions.map(({ serverName, session }) => ({ server: serverName, ...session })),
-    null,
-    2,
-  )}\n`;
+  return `${JSON.stringify(sessions.map(exportedJson), null, 2)}\n`;
+}
+
+/**
+ * The same text as `sessionsJson`, built in slices (see textInSlices): each slice is its elements as
+ * `JSON.stringify` of the whole array indents them (depth 1), joined by the array's own `,\n`.
+ */
+export async function sessionsJsonInSlices(sessions: readonly ExportedSession[]): Promise<string[]> {
+  if (sessions.length === 0) return [sessionsJson(sessions)];
+  const parts = await textInSlices(sessions, (slice, first) => {
+    const array = JSON.stringify(slice.map(exportedJson), null, 2);
+    // "[\n  {…},\n  {…}\n]" → the elements, with the separator the whole array puts before this slice's first one.
+    return `${first ? '[\n' : ',\n'}${array.slice(2, -2)}`;
+  });
+  parts.push('\n]\n');
+  return parts;
+}
+
+function exportedJson({ serverName, session }: ExportedSession): Record<string, unknown> {
+  return { server: serverName, ...session };
 }

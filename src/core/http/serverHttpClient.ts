@@ -19,6 +19,12 @@ export class ServerHttpClient {
   private readonly pool: Pool;
   private readonly options: HttpOptions;
   private closed = false;
+  /**
+   * Set for one event-loop turn after a response ends. undici hands a keep-alive connection back to the pool only
+   * after such a turn, so a request sent sooner (sign-in, then the list) opened another connection: a TCP and TLS
+   * handshake, one to three round trips on a real network. Waiting out the turn costs microseconds.
+   */
+  private connectionReturning: Promise<void> | undefined;
   /** Ends retry pauses on dispose (requests under way end with the pool). */
   private readonly closing = new AbortController();
   // Decodes with the BOM kept: `raw` must be the body exactly as received.
@@ -55,6 +61,7 @@ export class ServerHttpClient {
   async request(request: HttpRequest): Promise<HttpResponse> {
     const url = `${this.origin}${request.path}`;
     if (this.closed) throw translateTransportError(new ClientClosedError(), { url });
+    if (this.connectionReturning) await this.connectionReturning;
     return this.attempts(request, url);
   }
 
@@ -125,6 +132,7 @@ export class ServerHttpClient {
     const timer = setTimeout(() => body.destroy(deadlineError(url, limitMs)), Math.max(0, limitMs - (performance.now() - started)));
     try {
       const bytes = new Uint8Array(await body.arrayBuffer());
+      this.awaitConnectionReturn();
       return {
         status: res.statusCode,
         headers: res.headers,
@@ -135,6 +143,14 @@ export class ServerHttpClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private awaitConnectionReturn(): void {
+    const turn = new Promise<void>((resolve) => setImmediate(resolve));
+    this.connectionReturning = turn;
+    void turn.then(() => {
+      if (this.connectionReturning === turn) this.connectionReturning = undefined;
+    });
   }
 
   private async wait(ms: number, caller: AbortSignal | undefined, url: string): Promise<void> {
