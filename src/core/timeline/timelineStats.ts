@@ -35,8 +35,10 @@ export function summarizeTimeline(prepared: PreparedTimeline, window: TimeWindow
   const bucketCount = Math.max(1, Math.ceil((window.end - window.start) / bucketMs));
   const starts = new Array<number>(bucketCount).fill(0);
   const byType = new Map<string, number[]>();
-  // Sweep events for the peak: +1 at a (clipped) start, −1 at a (clipped) end.
-  const edges: Array<[number, number]> = [];
+  // Bar edges cut to the window, for the peak: sorted apart as typed arrays (a native numeric sort), then merged.
+  const edgeStarts = new Float64Array(prepared.placed.length);
+  const edgeEnds = new Float64Array(prepared.placed.length);
+  let edges = 0;
   let runningNow = 0;
   let finished = 0;
   let failed = 0;
@@ -46,7 +48,9 @@ export function summarizeTimeline(prepared: PreparedTimeline, window: TimeWindow
     const { end, skewed } = barEnd(placement, now);
     if (end < window.start || placement.start > window.end) continue;
     if (placement.start >= window.start) starts[Math.min(bucketCount - 1, Math.floor((placement.start - window.start) / bucketMs))] += 1;
-    edges.push([Math.max(placement.start, window.start), 1], [Math.min(end, window.end), -1]);
+    edgeStarts[edges] = Math.max(placement.start, window.start);
+    edgeEnds[edges] = Math.min(end, window.end);
+    edges += 1;
     if (live || end > window.end) continue;
     finished += 1;
     if (placement.tone === 'failed') failed += 1;
@@ -55,19 +59,31 @@ export function summarizeTimeline(prepared: PreparedTimeline, window: TimeWindow
     if (!durations) byType.set(entry.typeLabel, (durations = []));
     durations.push(end - placement.start);
   }
-  // Starts before ends at the same instant: a bar with start = end still counts, and so do bars touching end to start.
-  edges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  let current = 0;
-  let peakConcurrent = 0;
-  for (const [, delta] of edges) {
-    current += delta;
-    if (current > peakConcurrent) peakConcurrent = current;
-  }
+  const peakConcurrent = peakOverlap(edgeStarts.subarray(0, edges).sort(), edgeEnds.subarray(0, edges).sort());
   const durations = [...byType.entries()]
     .map(([typeLabel, values]) => {
-      values.sort((a, b) => a - b);
-      return { typeLabel, count: values.length, medianMs: percentile(values, 50)!, p95Ms: percentile(values, 95)! };
+      const sorted = Float64Array.from(values).sort();
+      return { typeLabel, count: sorted.length, medianMs: percentile(sorted, 50)!, p95Ms: percentile(sorted, 95)! };
     })
     .sort((a, b) => b.count - a.count || a.typeLabel.localeCompare(b.typeLabel));
   return { runningNow, finished, failed, durations, starts, bucketMs, peakConcurrent };
+}
+
+/**
+ * Most intervals open at one instant, from their sorted starts and ends. A start at the same instant as an end counts
+ * first: a bar with start = end still counts, and so do bars touching end to start.
+ */
+function peakOverlap(starts: Float64Array, ends: Float64Array): number {
+  let current = 0;
+  let peak = 0;
+  let j = 0;
+  for (let i = 0; i < starts.length; i++) {
+    while (ends[j] < starts[i]) {
+      current -= 1;
+      j += 1;
+    }
+    current += 1;
+    if (current > peak) peak = current;
+  }
+  return peak;
 }
