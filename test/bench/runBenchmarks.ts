@@ -13,6 +13,7 @@ import { benchListParsing } from './listParsing';
 import { benchLookupOverhead } from './lookupOverhead';
 import { benchPollingCost } from './pollingCost';
 import { benchRetainedMemory } from './retainedMemory';
+import { benchTimelineCost } from './timelineCost';
 
 const LIST_SESSIONS = 10_000;
 /** The checkout: this file runs as out/test/bench/runBenchmarks.js. */
@@ -34,6 +35,7 @@ const CASES: Record<string, CaseRunner> = {
   '4': () => benchActivationCost(ROOT, 11),
   '5': () => benchPollingCost(),
   '6': () => benchRetainedMemory(LIST_SESSIONS),
+  '7': () => benchTimelineCost(ROOT, LIST_SESSIONS, 7),
 };
 
 async function main(): Promise<void> {
