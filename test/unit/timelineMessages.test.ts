@@ -79,7 +79,8 @@ describe('Restore Activity messages and shell', () => {
       { id: 'out', name: 'Signed out' },
     ];
     const registry = { list: () => servers as never, isSignedOut: (id: string) => id === 'out' };
-    const store = { sessions: (id: string) => (id === 'em' ? [row] : undefined), hasMore: (id: string) => id === 'em', filter: undefined };
+    // A signed-out server's list may still be in the store (signed out a moment ago): not shown.
+    const store = { sessions: (id: string) => (id === 'em' || id === 'out' ? [row] : undefined), hasMore: (id: string) => id === 'em', filter: undefined };
     const all = timelineData(registry, store, undefined, untranslated);
     assert.deepStrictEqual(all.entries, [
       { serverId: 'em', sessionId: 'a1', name: 'A', typeLabel: 'VM restore', state: 'finished', result: 'success', creationTime: row.creationTime, endTime: row.endTime, durationMs: 300_000, object: 'sql-01' },
