@@ -73,6 +73,8 @@ const configs = [
     outfile: path.join(outdir, 'webview', 'main.js'),
   },
 ];
+// The Restore Activity page: its own bundle, so neither page loads the other's code.
+configs.push({ ...configs[configs.length - 1], entryPoints: ['src/webview/timeline/main.ts'], outfile: path.join(outdir, 'webview', 'timeline.js') });
 
 async function main() {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));

@@ -30,6 +30,8 @@ import { importBootstrapServers } from './vscode/servers/bootstrapImport';
 import { SessionListStore } from './vscode/sessions/sessionListStore';
 import { completionNotificationSetting, pageSize, pollIntervals, sessionScope } from './vscode/settings';
 import { RestoreSessionTreeProvider } from './vscode/tree/restoreSessionTreeProvider';
+import { RestoreActivity } from './vscode/timeline/restoreActivity';
+import { registerShowActivity } from './vscode/timeline/showActivity';
 
 export type { VeeamRestoreSessionsApi } from './vscode/extensionApi';
 
@@ -65,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
   const store = own(new SessionListStore(registry, log, pageSize, sessionScope));
   const tree = own(new RestoreSessionTreeProvider(registry, store));
   const treeView = own(vscode.window.createTreeView('veeamRestoreSessions.sessions', { treeDataProvider: tree, showCollapseAll: true }));
+  const activity = own(new RestoreActivity(context.extensionUri, { registry, store, log }));
   const notifier = own(new CompletionNotifier(completionNotificationSetting, (id) => registry.get(id)?.name));
   const monitor = own(
     new SessionMonitor({
@@ -72,12 +75,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
       store,
       log,
       intervals: pollIntervals,
-      isTreeVisible: () => treeView.visible,
+      // Restore Activity shows the same lists: on screen, they stay as fresh as the tree's.
+      isTreeVisible: () => treeView.visible || activity.visible,
       onObserved: (update) => notifier.observe(update),
       onWatched: (ref) => notifier.markOpened(ref),
     }),
   );
   own(treeView.onDidChangeVisibility(() => monitor.reschedule()));
+  own(activity.onDidChangeVisibility(() => monitor.reschedule()));
   own(
     new RunningStatusBar(monitor, (count) => {
       treeView.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} restore sessions running', count) } : undefined;
@@ -130,13 +135,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<VeeamR
     registerShowLog(commands),
     ...registerExportSessions(commands),
     registerExportLog(commands, () => panels.openPanels.find((p) => p.panel.active)?.ref),
+    ...registerShowActivity(activity),
   ]) {
     own(d);
   }
 
   // Both locks: the production bundle drops this branch entirely, and only a test runner starts us in Test mode.
   if (typeof VEEAM_TEST_BUILD !== 'undefined' && VEEAM_TEST_BUILD && context.extensionMode === vscode.ExtensionMode.Test) {
-    return { registry, store, tree, treeView, monitor, notifier, panels, storage: { globalState: context.globalState, workspaceState: context.workspaceState } };
+    return { registry, store, tree, treeView, monitor, notifier, panels, activity, storage: { globalState: context.globalState, workspaceState: context.workspaceState } };
   }
   return undefined;
 }

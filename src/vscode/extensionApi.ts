@@ -3,6 +3,7 @@ import type { SessionPanelManager } from './panel/sessionPanelManager';
 import type { SessionMonitor } from './monitor/sessionMonitor';
 import type { ServerRegistry } from './serverRegistry';
 import type { SessionListStore } from './sessions/sessionListStore';
+import type { RestoreActivity } from './timeline/restoreActivity';
 import type { RestoreSessionTreeNode, RestoreSessionTreeProvider } from './tree/restoreSessionTreeProvider';
 import type * as vscode from 'vscode';
 
@@ -21,6 +22,8 @@ export interface VeeamRestoreSessionsApi {
   /** Completion notifications (onDidNotify fires once per notification shown). */
   readonly notifier: CompletionNotifier;
   readonly panels: SessionPanelManager;
+  /** The Restore Activity panel (onDidPost fires per message sent to its page). */
+  readonly activity: RestoreActivity;
   /** The extension's mementos (server order only; the secrets leak test reads every key of them). */
   readonly storage: { readonly globalState: vscode.Memento; readonly workspaceState: vscode.Memento };
 }

@@ -17,6 +17,7 @@ import { benchLookupOverhead } from './lookupOverhead';
 import { benchPollingCost } from './pollingCost';
 import { benchRequestCounts } from './requestCounts';
 import { benchRetainedMemory } from './retainedMemory';
+import { benchTimelineCost } from './timelineCost';
 
 const LIST_SESSIONS = 10_000;
 const LOG_RECORDS = 10_000;
@@ -43,6 +44,7 @@ const CASES: Record<string, CaseRunner> = {
   '8': () => benchLatencyCost(LIST_SESSIONS, 60, 16),
   '9': () => benchRequestCounts(),
   '10': () => benchEventLoopBlock(LIST_SESSIONS),
+  '11': () => benchTimelineCost(ROOT, LIST_SESSIONS, 7),
 };
 
 async function main(): Promise<void> {

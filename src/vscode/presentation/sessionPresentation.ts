@@ -143,15 +143,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * Tooltip body in Markdown: one bold title line, then a label/value line per known field.
- * `formatTime` renders ISO timestamps in the user's locale.
+ * The tooltip's label/value lines, fields without a value left out: the tree shows them as Markdown, the Restore
+ * Activity timeline as plain text. `formatTime` renders ISO timestamps in the user's locale.
  */
-export function sessionTooltipMarkdown(
+export function sessionTooltipRows(
   session: RestoreSessionSummary,
   now: number,
   t: Translate,
   formatTime: (iso: string) => string,
-): string {
+): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
     // While running the state line carries the progress ("Working · 42%"); afterwards the state word alone, the
     // outcome being the Result line.
@@ -168,10 +168,18 @@ export function sessionTooltipMarkdown(
     [t('Reason'), session.reason],
     [t('ID'), session.id],
   ];
+  return rows.filter((row): row is [string, string] => !!row[1]);
+}
+
+/** Tooltip body in Markdown: one bold title line, then a label/value line per known field. */
+export function sessionTooltipMarkdown(
+  session: RestoreSessionSummary,
+  now: number,
+  t: Translate,
+  formatTime: (iso: string) => string,
+): string {
   const lines = [`**${escapeMarkdown(session.name)}**`, ''];
-  for (const [label, value] of rows) {
-    if (value) lines.push(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  `);
-  }
+  for (const [label, value] of sessionTooltipRows(session, now, t, formatTime)) lines.push(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  `);
   return lines.join('\n');
 }
 
