@@ -104,6 +104,26 @@ suite('UI: Restore Activity timeline', () => {
     await webview.locator(`[data-testid=bar][data-session-id="${sessionId}"]:focus`).waitFor();
     await workbench!.screenshot('timeline-keyboard');
 
+    // A custom range: a reversed one is refused with a word, then 20 minutes around now shows the running bar.
+    const localInput = (offsetMinutes: number): Promise<string> =>
+      webview.locator('body').evaluate((_, minutes) => {
+        const d = new Date(Date.now() + minutes * 60_000);
+        const two = (n: number): string => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+      }, offsetMinutes);
+    await webview.locator('[data-testid=custom-from]').fill(await localInput(10));
+    await webview.locator('[data-testid=custom-to]').fill(await localInput(-10));
+    await webview.locator('[data-testid=custom-show]').click();
+    await webview.locator('[data-testid=status]', { hasText: 'before the end' }).waitFor();
+    const before = await webview.locator('[data-testid=window-text]').textContent();
+    await webview.locator('[data-testid=custom-from]').fill(await localInput(-15));
+    await webview.locator('[data-testid=custom-to]').fill(await localInput(5));
+    await webview.locator('[data-testid=custom-show]').click();
+    await webview.locator('[data-testid=zoom-1h][aria-pressed=false]').waitFor();
+    await waitFor('the window text to change', async () => ((await webview.locator('[data-testid=window-text]').textContent()) !== before ? true : undefined));
+    await bar.waitFor();
+    await workbench!.screenshot('timeline-custom-range');
+
     await bar.click();
     const panel = activeWebview(page);
     await panel.locator('[data-testid=session-name]', { hasText: sessionName }).waitFor({ timeout: 60_000 });

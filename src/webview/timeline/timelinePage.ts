@@ -33,6 +33,8 @@ export class TimelinePage {
   private prepared: PreparedTimeline | undefined;
   private layout: TimelineLayout | undefined;
   private zoom: TimelineZoom = '24h';
+  /** A window the reader chose by its start and end, instead of a zoom button's span. */
+  private customSpan: number | undefined;
   private follow = true;
   /** The window's end while not following now. */
   private pinnedEnd = 0;
@@ -47,6 +49,8 @@ export class TimelinePage {
   private readonly header = h('header', { className: 'tl-header' });
   private readonly summary = h('div', { className: 'tl-summary-slot' });
   private readonly zoomButtons = new Map<TimelineZoom, HTMLButtonElement>();
+  private readonly customFrom = h('input', { testId: 'custom-from', attrs: { type: 'datetime-local', 'aria-label': 'From (local time)' } });
+  private readonly customTo = h('input', { testId: 'custom-to', attrs: { type: 'datetime-local', 'aria-label': 'To (local time)' } });
   private readonly windowText = h('span', { className: 'tl-window-text', testId: 'window-text', attrs: { 'aria-live': 'polite' } });
   private readonly status = h('span', { className: 'tl-status', testId: 'status', attrs: { role: 'status' } });
   private readonly axis = svg('svg', { class: 'tl-axis-svg', height: AXIS_HEIGHT, 'aria-hidden': 'true' });
@@ -102,7 +106,7 @@ export class TimelinePage {
   // ---- window and layout ----
 
   private get span(): number {
-    return ZOOM_SPANS[this.zoom];
+    return this.customSpan ?? ZOOM_SPANS[this.zoom];
   }
 
   private currentWindow(): TimeWindow {
@@ -289,9 +293,26 @@ export class TimelinePage {
   private setZoom(zoom: TimelineZoom): void {
     const middle = this.follow ? undefined : this.pinnedEnd - this.span / 2;
     this.zoom = zoom;
+    this.customSpan = undefined;
     if (middle !== undefined) this.pinnedEnd = middle + this.span / 2;
     this.host.setState({ zoom });
     for (const [z, b] of this.zoomButtons) b.setAttribute('aria-pressed', String(z === zoom));
+    this.relayout();
+  }
+
+  /** The window from the two time inputs (local time, as the axis shows it); a reversed or empty range is said. */
+  private showCustomRange(): void {
+    const from = new Date(this.customFrom.value).getTime();
+    const to = new Date(this.customTo.value).getTime();
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) {
+      setText(this.status, 'Choose a start (From) before the end (To).');
+      return;
+    }
+    setText(this.status, '');
+    this.customSpan = to - from;
+    this.follow = false;
+    this.pinnedEnd = to;
+    for (const b of this.zoomButtons.values()) b.setAttribute('aria-pressed', 'false');
     this.relayout();
   }
 
@@ -318,6 +339,14 @@ export class TimelinePage {
       'div',
       { className: 'tl-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Timeline window' } },
       h('span', { className: 'tl-group', attrs: { role: 'group', 'aria-label': 'Zoom' } }, ...zooms),
+      h(
+        'span',
+        { className: 'tl-group', attrs: { role: 'group', 'aria-label': 'Custom range' } },
+        this.customFrom,
+        '–',
+        this.customTo,
+        button('Show Range', 'custom-show', () => this.showCustomRange()),
+      ),
       h(
         'span',
         { className: 'tl-group', attrs: { role: 'group', 'aria-label': 'Pan' } },
