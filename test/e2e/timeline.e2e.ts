@@ -129,4 +129,27 @@ suite('UI: Restore Activity timeline', () => {
     await panel.locator('[data-testid=session-name]', { hasText: sessionName }).waitFor({ timeout: 60_000 });
   });
 
+  test('from the view title: every server, each under its own heading (further down: only rows in view are drawn)', async function () {
+    this.timeout(180_000);
+    const { page } = workbench!;
+    const action = page.locator('.sidebar .title-actions .action-label[aria-label="Show Restore Activity"]');
+    if (!(await action.isVisible())) await activityBarEntry(page).click();
+    await action.click();
+    const webview = activeWebview(page);
+    await webview.locator('[data-testid=context]', { hasText: 'All servers' }).waitFor({ timeout: 60_000 });
+    await webview.locator('[data-testid=zoom-7d]').click();
+    await webview.locator('[data-testid=heading-server]', { hasText: EM_SERVER_NAME }).first().waitFor({ timeout: 60_000 });
+    const scroller = webview.locator('[data-testid=timeline]');
+    await workbench!.screenshot('timeline-all-servers-before');
+    await waitFor(`the Microsoft 365 server heading (header: ${await webview.locator('header').innerText()})`, async () => {
+      // Down a screen at a time, whichever scrolls (the chart or the page): the heading exists only while in view.
+      await scroller.evaluate((el: { scrollTop: number; ownerDocument: { scrollingElement: { scrollTop: number } } }) => {
+        el.scrollTop += 300;
+        el.ownerDocument.scrollingElement.scrollTop += 300;
+      });
+      return (await webview.locator('[data-testid=heading-server]', { hasText: 'Microsoft 365' }).count()) > 0 ? true : undefined;
+    });
+    await workbench!.screenshot('timeline-all-servers');
+  });
+
 });
