@@ -33,6 +33,30 @@ const lazyProtocolPlugin = {
   },
 };
 
+// Parts of undici no request of ours can reach, left out of the bundle (~125 KB of the 600 KB budget): the non-SIMD
+// build of its HTTP parser (a fallback for WebAssembly without SIMD, which every Node and Electron that runs VS Code
+// has), the fetch body machinery it loads only for FormData request bodies (ours are strings) and the HTTP/2 client
+// (our pools never offer h2). Each is replaced by a module that throws a plain message, should the impossible happen.
+const UNDICI_LEFT_OUT = {
+  'llhttp-wasm.js': "undici's non-SIMD HTTP parser is not shipped with this extension (WebAssembly SIMD is required; unset UNDICI_NO_WASM_SIMD)",
+  'body.js': 'FormData request bodies are not supported by this extension',
+  'client-h2.js': 'HTTP/2 is not supported by this extension',
+};
+// client.js loads the HTTP/2 client at start-up and calls it only for an h2 connection: its stand-in throws when called.
+const CALLED_LATER = new Set(['client-h2.js']);
+const undiciTrimPlugin = {
+  name: 'undici-trim',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(llhttp\/llhttp-wasm|web\/fetch\/body|client-h2)\.js$/ }, (args) =>
+      /node_modules[\\/]undici[\\/]lib[\\/]dispatcher$/.test(args.resolveDir) ? { path: path.basename(args.path), namespace: 'undici-left-out' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'undici-left-out' }, (args) => {
+      const fail = `throw Object.assign(new Error(${JSON.stringify(UNDICI_LEFT_OUT[args.path])}), { code: 'VEEAM_NOT_SHIPPED' });`;
+      return { contents: CALLED_LATER.has(args.path) ? `module.exports = function () { ${fail} };` : fail, loader: 'js' };
+    });
+  },
+};
+
 const node = {
   bundle: true,
   format: 'cjs',
@@ -56,7 +80,7 @@ const configs = [
     external: ['vscode'],
     plugins: [...node.plugins, lazyProtocolPlugin],
   },
-  { ...node, entryPoints: ['src/core/protocol.ts'], outfile: path.join(outdir, 'protocol.js') },
+  { ...node, entryPoints: ['src/core/protocol.ts'], outfile: path.join(outdir, 'protocol.js'), plugins: [...node.plugins, undiciTrimPlugin] },
   // The CLI shares dist/protocol.js too: shipping undici and fast-xml-parser twice would double the package.
   { ...node, entryPoints: ['src/cli/cli.ts'], outfile: path.join(outdir, 'cli.js'), plugins: [...node.plugins, lazyProtocolPlugin] },
   {

@@ -15,10 +15,33 @@ export default tseslint.config(
     },
   },
   {
-    // The protocol layer must stay usable without VS Code (CLI, tests, benchmarks).
+    // The protocol layer must stay usable without VS Code (CLI, tests, benchmarks), and nothing below the glue
+    // reaches up into it. The page bundles also stay free of the kind
+    // descriptors (the host sends what a page shows), which would ship every kind's vocabulary a second time.
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core, src/cli, src/shared and src/webview must not depend on VS Code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core, src/cli, src/shared and src/webview must not depend on VS Code.' }],
+          patterns: [{ group: ['**/vscode/**'], message: 'src/vscode is the VS Code glue: it may import these layers, never the reverse (move shared code to src/shared).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/shared and src/webview must not depend on VS Code.' }],
+          patterns: [
+            { group: ['**/vscode/**'], message: 'src/vscode is the VS Code glue: it may import these layers, never the reverse (move shared code to src/shared).' },
+            { group: ['**/core/kinds/**', '**/core/protocol'], message: 'page bundles carry no kind descriptor or protocol code: the host sends what a page shows.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -11,8 +11,7 @@ import { parseArgs } from 'util';
 import { runGet, runList, runLog, runStop, type ServerArgs } from './serverCommands';
 import { runParse } from './parseCommand';
 import { CliUsageError } from './cliUsageError';
-import { isVeeamError } from '../core/errors';
-import { SERVER_KINDS, SERVER_KIND_IDS, isServerKind } from '../core/kinds/serverKinds';
+import { SERVER_KINDS, SERVER_KIND_IDS, isServerKind, isVeeamError } from '../core/protocol';
 import { EXIT, EXIT_CODE_HELP, exitCodeFor, isUsageError } from './exitCodes';
 
 const KINDS = SERVER_KIND_IDS.join('|');

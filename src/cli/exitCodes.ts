@@ -1,4 +1,5 @@
-import { isVeeamError, type VeeamErrorCode } from '../core/errors';
+import type { VeeamErrorCode } from '../core/errors';
+import { isVeeamError } from '../core/protocol';
 import { CliUsageError } from './cliUsageError';
 
 /** Process exit codes of dist/cli.js: scripts branch on these, so a value never changes meaning. */

@@ -1,7 +1,6 @@
-import { VeeamError } from '../core/errors';
 import type { ServerKind } from '../core/model/restoreSession';
 // Through the protocol entry point, so dist/cli.js shares dist/protocol.js instead of bundling a second copy.
-import { parseDocument, toRawBody } from '../core/protocol';
+import { VeeamError, parseDocument, toRawBody } from '../core/protocol';
 
 /** Normalises a saved response: a single session → its model; a list or query result → every session in it. */
 export function runParse(kind: ServerKind, text: string, fileName: string): unknown {

@@ -1,15 +1,21 @@
 import * as fs from 'fs';
-import { createRestoreSessionClient } from '../core/protocol';
+// Every core part comes through dist/protocol.js (esbuild.js): the CLI bundle holds only the CLI.
+import {
+  SERVER_KIND_IDS,
+  SESSION_COLUMNS,
+  VeeamError,
+  createRestoreSessionClient,
+  csvText,
+  isServerKind,
+  kindDescriptor,
+  logText,
+  parseRestoreSessionReference,
+  sessionRow,
+} from '../core/protocol';
 import type { RestoreSessionClient, SessionFilter } from '../core/clients/restoreSessionClient';
-import { VeeamError } from '../core/errors';
 import type { ServerConfig, TlsTrust } from '../core/model/serverConfig';
-import { SERVER_KIND_IDS, isServerKind, kindDescriptor } from '../core/kinds/serverKinds';
-import { parseRestoreSessionReference } from '../core/restoreSessionId';
 import { CliUsageError } from './cliUsageError';
 import { EXIT } from './exitCodes';
-import { logText } from '../core/text/sessionLogText';
-import { csvText } from '../core/export/csvText';
-import { SESSION_COLUMNS, sessionRow } from '../core/export/sessionRows';
 
 export interface ServerArgs {
   url?: string;

@@ -1,8 +1,8 @@
 import type { SessionLink, SessionProgressDetails } from '../core/model/restoreSession';
 import type { PanelSession } from '../shared/sessionPanelProtocol';
-import { formatDuration, sessionElapsedMs } from '../vscode/presentation/duration';
-import { resultText, stateLabel } from '../vscode/presentation/sessionPresentation';
-import { untranslated } from '../vscode/presentation/translate';
+import { formatDuration, sessionElapsedMs } from '../shared/duration';
+import { resultText, stateLabel } from '../shared/sessionLabels';
+import { untranslated } from '../shared/translate';
 import { displaySessionTime } from './displayTime';
 import { h, replaceChildren, setText } from './elements';
 

@@ -1,6 +1,6 @@
 import type { PanelContext, PanelSession } from '../shared/sessionPanelProtocol';
-import { untranslated } from '../vscode/presentation/translate';
-import { resultText, showsProgress, stateLabel } from '../vscode/presentation/sessionPresentation';
+import { untranslated } from '../shared/translate';
+import { resultText, showsProgress, stateLabel } from '../shared/sessionLabels';
 import { button, h, setText } from './elements';
 
 /** Name, kind line, state and result badges, and the progress bar. Updated in place on every session message. */

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
 import { toIso } from '../../src/core/model/veeamTimestamp';
 import { timelineData } from '../../src/vscode/timeline/timelineData';
-import { untranslated } from '../../src/vscode/presentation/translate';
+import { untranslated } from '../../src/shared/translate';
 import { CHROMIUM_EXECUTABLE } from '../harness/realVsCodeVersions';
 import type { BenchResult } from './benchResult';
 import { summarise, time } from './measurement';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { SimulatorConnection } from '../harness/simulatorConnection';
 import { extensionBundleMentions } from './extensionFeatures';
 import { activeWebview, activityBarEntry, openWorkbench, runFromContextMenu, simulatorOrSkip, type Workbench } from './workbench';
@@ -33,6 +33,27 @@ async function barWidth(page: Page, sessionId: string): Promise<number | undefin
   if ((await fill.count()) === 0) return undefined;
   const width = await fill.first().getAttribute('width');
   return width === null ? undefined : Number(width);
+}
+
+type Scrollable = { scrollTop: number; scrollHeight: number; clientHeight: number; ownerDocument: { scrollingElement: { scrollTop: number } } };
+
+/**
+ * Scrolls the chart until `target` is drawn: only rows in view exist, and where a session's row lands depends on the
+ * restored objects and sessions the simulator holds at that moment (other suites add some), so it may be far down.
+ * Goes down a screen at a time and starts again from the top at the bottom (rows move while sessions arrive).
+ */
+async function scrollUntilDrawn(page: Page, target: Locator, what: string): Promise<void> {
+  const scroller = activeWebview(page).locator('[data-testid=timeline]');
+  await waitFor(what, async () => {
+    if ((await target.count()) > 0) return true;
+    await scroller.evaluate((el: Scrollable) => {
+      const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop = atBottom ? 0 : el.scrollTop + Math.max(1, el.clientHeight - 40);
+      el.ownerDocument.scrollingElement.scrollTop = 0;
+    });
+    return (await target.count()) > 0 ? true : undefined;
+  });
+  await target.first().scrollIntoViewIfNeeded();
 }
 
 /** An incident view: restores across the simulator's servers on a timeline, live. */
@@ -74,7 +95,7 @@ suite('UI: Restore Activity timeline', () => {
     const display = await webview.locator('.tl-figures').evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).display);
     assert.strictEqual(display, 'flex', 'media/timeline.css did not apply');
     const bar = webview.locator(`[data-testid=bar][data-session-id="${sessionId}"]`);
-    await bar.waitFor({ timeout: 60_000 });
+    await scrollUntilDrawn(page, bar, `the bar of ${sessionName} (rows: ${await webview.locator('[data-testid=bar]').count()} drawn)`);
     assert.strictEqual(await bar.getAttribute('data-tone'), 'running');
     assert.match((await bar.getAttribute('aria-label')) ?? '', new RegExp(`^${sessionName}, Running, `), 'the bar has no spoken label naming it and its state');
     assert.strictEqual(await webview.locator('[data-testid=running-now] .tl-figure-value').count(), 1);
@@ -121,7 +142,7 @@ suite('UI: Restore Activity timeline', () => {
     await webview.locator('[data-testid=custom-show]').click();
     await webview.locator('[data-testid=zoom-1h][aria-pressed=false]').waitFor();
     await waitFor('the window text to change', async () => ((await webview.locator('[data-testid=window-text]').textContent()) !== before ? true : undefined));
-    await bar.waitFor();
+    await scrollUntilDrawn(page, bar, `the bar of ${sessionName} in the custom range`);
     await workbench!.screenshot('timeline-custom-range');
 
     await bar.click();

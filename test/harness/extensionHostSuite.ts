@@ -20,6 +20,8 @@ export interface ExtensionHostSuiteOptions {
   /** Where code-server's own output is kept. */
   serverLogFile: string;
   timeoutMs: number;
+  /** Only the tests whose full title contains this text. */
+  grep?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runExtensionHostSuite(options: ExtensionHostSuiteOptions):
     [SUITE_ENVIRONMENT.resultFile]: path.join(runDir, RESULT_FILE_NAME),
     [SUITE_ENVIRONMENT.runDir]: runDir,
     ...(options.bootstrapFile ? { [SUITE_ENVIRONMENT.bootstrap]: options.bootstrapFile } : {}),
+    ...(options.grep ? { [SUITE_ENVIRONMENT.grep]: options.grep } : {}),
   });
   const server = await startCodeServer(options.install, { smokeTestDriver: true, logFile: options.serverLogFile, env: extensionEnvironment });
   const resultFile = path.join(server.runDir, RESULT_FILE_NAME);

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { parseArgs } from 'util';
 import * as os from 'os';
 import * as path from 'path';
 import { simulatorBootstrapServers, writeBootstrapFile } from './bootstrapFile';
@@ -34,16 +35,16 @@ export async function buildExtension(): Promise<void> {
  * Runs the extension-host suite and the UI tests against the real VS Code (code-server) and the simulator.
  * Assumes `npm run compile-tests` ran (the npm scripts do that).
  */
-export async function runVsCodeSuites(): Promise<SuiteResult[]> {
+export async function runVsCodeSuites(grep?: string): Promise<SuiteResult[]> {
   const releaseLock = await acquireHarnessLock('vscode-tests');
   try {
-    return await runLocked();
+    return await runLocked(grep);
   } finally {
     releaseLock();
   }
 }
 
-async function runLocked(): Promise<SuiteResult[]> {
+async function runLocked(grep: string | undefined): Promise<SuiteResult[]> {
   const started = Date.now();
   step('checking the offline VS Code install (.vscode-test/)');
   const install = await installRealVsCode();
@@ -68,11 +69,12 @@ async function runLocked(): Promise<SuiteResult[]> {
         logFile: path.join(TEST_RESULTS_DIR, `extension-host${logSuffix}.log`),
         serverLogFile: path.join(TEST_RESULTS_DIR, `code-server-extension-host${logSuffix}.log`),
         timeoutMs: 5 * 60_000,
+        grep,
       });
       console.log(result.report);
       hostResults.push({ ...result, suite: `extension host (VS Code ${toolchain.vscode})` });
     }
-    const uiResult = await runUiSuite(simulator.connection);
+    const uiResult = await runUiSuite(simulator.connection, grep);
     step(`done in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${path.relative(REPO_ROOT, SCREENSHOT_DIR)}/`);
     return [...hostResults, uiResult];
   } finally {
@@ -85,7 +87,9 @@ if (require.main === module) {
   exitOnSignals();
   armHarnessTimeout(HARNESS_TIMEOUT_MS, 'vscode-tests');
   fs.mkdirSync(TEST_RESULTS_DIR, { recursive: true });
-  runVsCodeSuites().then(
+  // `npm run test:vscode -- --grep TEXT`: only the tests (extension host and UI) whose full title contains TEXT.
+  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { grep: { type: 'string' } } });
+  runVsCodeSuites(values.grep || undefined).then(
     (results) => {
       printSuiteSummary(results);
       process.exit(allPassed(results) ? 0 : 1);

@@ -11,6 +11,8 @@ export const SUITE_ENVIRONMENT = {
   runDir: 'VEEAM_TEST_RUN_DIR',
   /** Where the exports probe (test/fixtures/exportsProbe, another extension) writes what our exports let it reach. */
   exportsReport: 'VEEAM_TEST_EXPORTS_REPORT',
+  /** Runs only the extension-host tests whose full title contains this text (`npm run test:vscode -- --grep TEXT`). */
+  grep: 'VEEAM_TEST_GREP',
   /** Read by the extension on activation: servers to add (see bootstrapFile.ts). */
   bootstrap: 'VEEAM_RESTORE_SESSIONS_BOOTSTRAP',
 } as const;

@@ -12,7 +12,7 @@ import { SUITE_ENVIRONMENT } from '../harness/suiteEnvironment';
 export async function run(): Promise<void> {
   let result: SuiteResult;
   try {
-    result = await runMochaFiles({ suite: 'extension host', directory: __dirname, suffix: '.test.js', ui: 'tdd', timeoutMs: 30_000, echo: true });
+    result = await runMochaFiles({ suite: 'extension host', directory: __dirname, suffix: '.test.js', ui: 'tdd', timeoutMs: 30_000, echo: true, grep: process.env[SUITE_ENVIRONMENT.grep] || undefined });
   } catch (error) {
     // A test file that fails to load counts as a failure, not as a silent empty run.
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -16,9 +16,9 @@ interface CliRun {
   stderr: string;
 }
 
-function runCli(args: string[], password = ''): Promise<CliRun> {
+function runCli(args: string[], password = '', env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { ...process.env, VEEAM_PASSWORD: password }, timeout: 60_000 }, (_error, stdout, stderr) => {
+    const child = execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, VEEAM_PASSWORD: password }, timeout: 60_000 }, (_error, stdout, stderr) => {
       resolve({ code: child.exitCode, stdout, stderr });
     });
   });
@@ -78,6 +78,13 @@ describe('CLI exit codes (dist/cli.js against the simulator)', () => {
     const r = await runCli(['list', ...em(), '--page-size', '2'], sim.credentials.em.password);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual((JSON.parse(r.stdout) as { sessions: unknown[] }).sessions.length, 2);
+  });
+
+  it('says so plainly where undici would need the parser build left out of the bundle (esbuild.js: undici-trim)', async () => {
+    const r = await runCli(['list', ...em(), '--page-size', '2'], sim.credentials.em.password, { UNDICI_NO_WASM_SIMD: '1' });
+    assert.notStrictEqual(r.code, 0, 'the request succeeded: the non-SIMD parser is in the bundle again');
+    assert.strictEqual(r.stdout, '');
+    assert.match(r.stderr, /non-SIMD HTTP parser is not shipped with this extension \(WebAssembly SIMD is required; unset UNDICI_NO_WASM_SIMD\)/);
   });
 
   it('exits 2 for a usage mistake', async () => {

@@ -20,13 +20,17 @@ describe('connection reuse: requests in a row share one connection', () => {
   afterEach(() => clients.disposeAll());
 
   for (const kind of KIND_IDS) {
-    it(`${kind}: connect, sign-in, the first page and a lookup, one after the other, over one connection`, async () => {
+    it(`${kind}: connect, then the first page and a lookup, one after the other, over the connections connect opened`, async () => {
       const client = clients.create(kind);
       await client.connect();
+      // Enterprise Manager reads its entry point and signs in side by side (two connections, one round trip less);
+      // the others sign in alone.
+      const afterConnect = sim.openConnections()[kind];
+      assert.ok(afterConnect >= 1 && afterConnect <= 2, `connect opened ${afterConnect} connections`);
       const page = await client.listSessions({ page: 1, pageSize: 10 });
       await client.getSession(page.sessions[0].id);
       assert.ok(sim.requestCount({ api: kind }) >= 3, 'several requests were sent');
-      assert.strictEqual(sim.openConnections()[kind], 1, `requests in a row opened ${sim.openConnections()[kind]} connections`);
+      assert.strictEqual(sim.openConnections()[kind], afterConnect, `requests in a row opened ${sim.openConnections()[kind] - afterConnect} more connections`);
     });
   }
 });

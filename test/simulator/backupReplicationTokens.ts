@@ -56,6 +56,12 @@ export class BackupReplicationTokens {
     this.refresh.delete(entry.refreshToken);
   }
 
+  /** Every access token past its lifetime from now on (answered ExpiredToken); refresh tokens stay good. */
+  expireAccess(): void {
+    const now = this.now();
+    for (const entry of this.access.values()) entry.expiresMs = Math.min(entry.expiresMs, now);
+  }
+
   /** Every access token is expired from now on (answered ExpiredToken), every refresh token dead. */
   expireAll(): void {
     const now = this.now();

@@ -58,6 +58,12 @@ export class Microsoft365Tokens {
     this.refresh.delete(entry.refreshToken);
   }
 
+  /** Every access token past its lifetime from now on; refresh tokens stay good (an idle hour, not a revocation). */
+  expireAccess(): void {
+    const now = this.now();
+    for (const entry of this.access.values()) entry.expiresMs = Math.min(entry.expiresMs, now);
+  }
+
   expireAll(): void {
     this.access.clear();
     this.refresh.clear();

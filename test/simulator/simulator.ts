@@ -94,6 +94,11 @@ export interface RunningSimulator {
   apiLatency(): Required<ApiLatency>;
   /** Every EM logon session, VB365 access + refresh token and VBR access + refresh token becomes invalid (401). */
   expireAllTokens(): void;
+  /**
+   * Access tokens (and EM logon sessions) run out as they do after their lifetime, refresh tokens stay good: what a
+   * client meets after an idle hour. expireAllTokens is the harsher case of a revocation or a server restart.
+   */
+  expireAccessTokens(): void;
   /** Closes the listeners and open sockets, then comes back on the same ports after `ms`; resolves when back. */
   goDown(ms: number): Promise<void>;
   /** Requests received since start or the last reset. */
@@ -201,6 +206,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     tokens.expireAll();
     vbrTokens.expireAll();
   };
+  const expireAccessTokens = (): void => {
+    logons.expireAll();
+    tokens.expireAccess();
+    vbrTokens.expireAccess();
+  };
   const issuedSecrets = (): IssuedSecrets => ({
     passwords: [DEMO_CREDENTIALS.em.password, DEMO_CREDENTIALS.vb365.password, DEMO_CREDENTIALS.vbr.password],
     em: { tokens: logons.issued().map((l) => l.token), logonSessionIds: logons.issued().map((l) => l.sessionId) },
@@ -244,6 +254,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setApiLatency,
     apiLatency: () => ({ ...latency }),
     expireAllTokens,
+    expireAccessTokens,
     goDown: (ms) => takeDown(ms).back,
     requestCount: (filter) => counter.count(filter),
     resetRequestCount: () => counter.reset(),

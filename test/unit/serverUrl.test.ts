@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { normaliseServerUrl } from '../../src/vscode/addServer/serverUrl';
-import { untranslated as t } from '../../src/vscode/presentation/translate';
+import { untranslated as t } from '../../src/shared/translate';
 
 describe('server address normalisation', () => {
   const ok: Array<[string, 'em' | 'vb365', string, string]> = [

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { describeFilter, toSessionFilter } from '../../src/vscode/tree/sessionFilterState';
-import { untranslated as t } from '../../src/vscode/presentation/translate';
+import { untranslated as t } from '../../src/shared/translate';
 
 describe('session filter', () => {
   it('is undefined when nothing is chosen', () => {

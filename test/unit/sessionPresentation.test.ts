@@ -1,17 +1,15 @@
 import * as assert from 'assert';
 import type { RestoreSession } from '../../src/core/model/restoreSession';
-import { formatDuration, sessionElapsedMs } from '../../src/vscode/presentation/duration';
+import { formatDuration, sessionElapsedMs } from '../../src/shared/duration';
 import {
   escapeMarkdown,
   sessionAccessibilityLabel,
   sessionDescription,
-  resultText,
   sessionIcon,
   sessionTooltipMarkdown,
-  showsProgress,
-  stateLabel,
 } from '../../src/vscode/presentation/sessionPresentation';
-import { untranslated as t } from '../../src/vscode/presentation/translate';
+import { resultText, showsProgress, stateLabel } from '../../src/shared/sessionLabels';
+import { untranslated as t } from '../../src/shared/translate';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 

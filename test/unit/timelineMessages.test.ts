@@ -4,7 +4,7 @@ import { exportBytes } from '../../src/vscode/timeline/pictureBytes';
 import { buildTimelineHtml } from '../../src/vscode/timeline/timelineHtml';
 import { timelineData } from '../../src/vscode/timeline/timelineData';
 import type { RestoreSessionSummary } from '../../src/core/model/restoreSession';
-import { untranslated } from '../../src/vscode/presentation/translate';
+import { untranslated } from '../../src/shared/translate';
 
 const ENTRY = { serverId: 's', sessionId: 'id', name: 'n', typeLabel: 'VM restore', state: 'running', result: 'pending' };
 

@@ -62,6 +62,9 @@ export function translateTransportError(e: unknown, context: TransportContext): 
       return new VeeamError('unreachable', `${where} cannot be reached from this machine (no route to host).`, opts);
     case 'UND_ERR_HEADERS_OVERFLOW':
       return new VeeamError('malformedResponse', `${where} sent response headers larger than this client accepts.`, opts);
+    case 'VEEAM_NOT_SHIPPED':
+      // A part of undici left out of the bundle (esbuild.js): the machine, not the server, is the problem.
+      return new VeeamError('unreachable', `No request to ${where} could be made: ${e instanceof Error ? e.message : String(e)}.`, opts);
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return new VeeamError('cancelled', 'The connection to the server was closed by this client.', opts);

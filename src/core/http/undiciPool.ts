@@ -8,8 +8,9 @@
 import type * as undici from 'undici';
 
 const Dispatcher = require('undici/lib/dispatcher/dispatcher') as { prototype: object };
-// What undici's index does: the request API (request, stream, pipeline…) lives on every dispatcher's prototype.
-Object.assign(Dispatcher.prototype, require('undici/lib/api') as object);
+// What undici's index does, for the one call we make: `request` lives on every dispatcher's prototype (stream,
+// pipeline, upgrade and connect are not loaded).
+Object.assign(Dispatcher.prototype, { request: require('undici/lib/api/api-request') as unknown });
 
 export const Pool = require('undici/lib/dispatcher/pool') as typeof undici.Pool;
 export type Pool = undici.Pool;

@@ -1,5 +1,5 @@
 import { kindDescriptor, type ServerKind } from '../../core/kinds/serverKinds';
-import type { Translate } from '../presentation/translate';
+import type { Translate } from '../../shared/translate';
 
 /**
  * Normalises what the user typed or pasted as a server address into an origin (`https://host:port`): a full URL

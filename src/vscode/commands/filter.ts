@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionFilter } from '../../core/clients/restoreSessionClient';
-import { resultName, stateName } from '../presentation/sessionPresentation';
+import { resultName, stateName } from '../../shared/sessionLabels';
 import { describeFilter, FILTER_RESULTS, FILTER_STATES, toSessionFilter } from '../tree/sessionFilterState';
 import { isPlainArgument } from './commandArguments';
 import type { CommandContext } from './commandContext';

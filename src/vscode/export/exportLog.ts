@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { csvText } from '../../core/export/csvText';
 import { LOG_COLUMNS, logRow, logText } from '../../core/export/logRows';
 import { isVeeamError } from '../../core/errors';
 import { kindDescriptor } from '../../core/kinds/serverKinds';
@@ -7,6 +6,7 @@ import type { RestoreSessionEvent } from '../../core/model/restoreSession';
 import { isPlainArgument, sessionRefOf } from '../commands/commandArguments';
 import type { CommandContext } from '../commands/commandContext';
 import type { SessionRef } from '../sessionRef';
+import { loadProtocol } from '../protocolLoader';
 import { exportTarget, writeExport } from './exportTarget';
 
 export type LogExportFormat = 'csv' | 'text';
@@ -49,7 +49,7 @@ async function exportLog(ctx: CommandContext, arg: unknown, activePanelSession: 
   if (!events) return undefined;
   const uri = await exportTarget(options.uri, `restore-session-${ref.sessionId.slice(0, 8)}-log.${format === 'csv' ? 'csv' : 'log'}`, format === 'csv' ? { CSV: ['csv'] } : { [vscode.l10n.t('Text')]: ['log', 'txt'] });
   if (!uri) return undefined;
-  const text = format === 'csv' ? csvText(LOG_COLUMNS, events.map(logRow)) : logText(events);
+  const text = format === 'csv' ? (await loadProtocol()).csvText(LOG_COLUMNS, events.map(logRow)) : logText(events);
   await writeExport(uri, text, vscode.l10n.t('Exported {0} log records to {1}.', events.length, uri.path.slice(uri.path.lastIndexOf('/') + 1)));
   return { uri: uri.toString(), count: events.length };
 }

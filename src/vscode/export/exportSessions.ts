@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { csvTextInSlices } from '../../core/export/csvText';
 import { fetchAllSessions } from '../../core/export/fetchAllSessions';
 import { SESSION_COLUMNS, sessionRow, sessionsJsonInSlices, type ExportedSession } from '../../core/export/sessionRows';
 import { isVeeamError } from '../../core/errors';
@@ -7,6 +6,7 @@ import type { ServerConfig } from '../../core/model/serverConfig';
 import { isPlainArgument, serverIdOf } from '../commands/commandArguments';
 import type { CommandContext } from '../commands/commandContext';
 import { pageSize, sessionScope } from '../settings';
+import { loadProtocol } from '../protocolLoader';
 import { exportTarget, safeFileName, writeExport } from './exportTarget';
 
 export type SessionExportFormat = 'csv' | 'json';
@@ -64,7 +64,7 @@ async function exportSessions(ctx: CommandContext, arg: unknown): Promise<Sessio
   const uri = await exportTarget(options.uri, fileName, format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] });
   if (!uri) return undefined;
   // In slices, encoded in turns: 50,000 rows in one go held the extension host for most of a second.
-  const text = format === 'csv' ? await csvTextInSlices(SESSION_COLUMNS, sessions, sessionRow) : await sessionsJsonInSlices(sessions);
+  const text = format === 'csv' ? await (await loadProtocol()).csvTextInSlices(SESSION_COLUMNS, sessions, sessionRow) : await sessionsJsonInSlices(sessions);
   const done =
     skipped.length > 0
       ? vscode.l10n.t('Exported {0} restore sessions to {1}. Not included: {2}.', sessions.length, basename(uri), statusText(ctx, skipped))

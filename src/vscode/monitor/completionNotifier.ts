@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resultText } from '../presentation/sessionPresentation';
+import { resultText } from '../../shared/sessionLabels';
 import type { SessionRef } from '../sessionRef';
 import { CompletionTracker, type CompletionNotificationSetting } from './completionTracker';
 import type { SessionUpdate } from './sessionMonitor';

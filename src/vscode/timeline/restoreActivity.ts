@@ -71,7 +71,7 @@ export class RestoreActivity extends Disposable {
       this.scope = serverId;
       this.panel.reveal();
       this.update();
-      this.loadMissing();
+      this.loadFresh();
       return;
     }
     const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Restore Activity'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, this.options());
@@ -103,7 +103,7 @@ export class RestoreActivity extends Disposable {
     ];
     panel.webview.html = this.renderShell(panel.webview);
     this._onDidChangeVisibility.fire();
-    this.loadMissing();
+    this.loadFresh();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -114,11 +114,20 @@ export class RestoreActivity extends Disposable {
     };
   }
 
-  /** First pages of servers the tree has not opened yet, when a password is stored (never a prompt unasked). */
-  private loadMissing(): void {
+  /**
+   * Opening (or revealing) the panel asks each server in scope for its first page now: with nothing running, the
+   * monitor refreshes a visible list only every 30–60 s, and a restore started a moment ago belongs on the picture
+   * the user just asked for. One list request per server (shared with any under way); a server the tree has not
+   * opened is loaded only when a password is stored (never a prompt unasked); a failure shows as the server's status.
+   */
+  private loadFresh(): void {
     const { registry, store } = this.deps;
     for (const server of registry.list()) {
-      if ((this.scope !== undefined && server.id !== this.scope) || registry.isSignedOut(server.id) || store.isLoaded(server.id)) continue;
+      if ((this.scope !== undefined && server.id !== this.scope) || registry.isSignedOut(server.id)) continue;
+      if (store.isLoaded(server.id)) {
+        void store.refresh(server.id).catch(() => undefined);
+        continue;
+      }
       void Promise.resolve(registry.hasStoredPassword(server.id)).then((stored) => {
         if (stored) void store.ensureLoaded(server.id);
       });

@@ -4,7 +4,7 @@ import type { TimelineData } from '../../shared/timelineProtocol';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
 import { describeFilter } from '../tree/sessionFilterState';
-import type { Translate } from '../presentation/translate';
+import type { Translate } from '../../shared/translate';
 
 /** A list row as the timeline needs it (only the fields that place and label a bar; optional ones only when set). */
 export function timelineEntry(serverId: string, s: RestoreSessionSummary): TimelineEntry {

@@ -1,6 +1,6 @@
 import type { SessionFilter } from '../../core/clients/restoreSessionClient';
-import { resultName, stateName } from '../presentation/sessionPresentation';
-import type { Translate } from '../presentation/translate';
+import { resultName, stateName } from '../../shared/sessionLabels';
+import type { Translate } from '../../shared/translate';
 
 type State = NonNullable<SessionFilter['states']>[number];
 type Result = NonNullable<SessionFilter['results']>[number];

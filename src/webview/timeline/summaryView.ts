@@ -1,7 +1,7 @@
 import type { TimelineSummary } from '../../core/timeline/timelineStats';
 import { h } from '../elements';
 import { svg } from './svgElements';
-import { durationText } from './timeText';
+import { formatDuration } from '../../shared/duration';
 
 function figure(label: string, value: number, testId: string, tone?: string): HTMLElement {
   return h('div', { className: 'tl-figure', testId, attrs: tone ? { 'data-tone': tone } : {} }, h('span', { className: 'tl-figure-value' }, String(value)), h('span', { className: 'tl-figure-label' }, label));
@@ -30,7 +30,7 @@ function durationsTable(summary: TimelineSummary): HTMLElement {
   if (summary.durations.length === 0) return h('p', { className: 'muted', testId: 'durations' }, 'No finished restore in this window.');
   const head = h('tr', {}, h('th', { attrs: { scope: 'col' } }, 'Restore type'), h('th', { attrs: { scope: 'col' } }, 'Finished'), h('th', { attrs: { scope: 'col' } }, 'Median'), h('th', { attrs: { scope: 'col' } }, '95th percentile'));
   const body = summary.durations.map((d) =>
-    h('tr', {}, h('th', { attrs: { scope: 'row' } }, d.typeLabel), h('td', {}, String(d.count)), h('td', {}, durationText(d.medianMs)), h('td', {}, durationText(d.p95Ms))),
+    h('tr', {}, h('th', { attrs: { scope: 'row' } }, d.typeLabel), h('td', {}, String(d.count)), h('td', {}, formatDuration(d.medianMs)), h('td', {}, formatDuration(d.p95Ms))),
   );
   return h('table', { className: 'tl-durations', testId: 'durations' }, h('thead', {}, head), h('tbody', {}, ...body));
 }

@@ -3,7 +3,8 @@ import type { Bar, TimelineRow } from '../../core/timeline/timelineLayout';
 import type { TimelineEntry } from '../../core/timeline/timelineEntry';
 import { svg, svgText } from './svgElements';
 import { barSpan, type TimelineGeometry } from './timelineGeometry';
-import { dateTimeText, durationText } from './timeText';
+import { formatDuration } from '../../shared/duration';
+import { dateTimeText } from './timeText';
 import { TONE_GLYPHS, TONE_WORDS } from './toneStyle';
 
 /** Colours written into the picture itself (an export has no theme); undefined on screen, where CSS paints. */
@@ -28,9 +29,9 @@ export function barLabel(entry: TimelineEntry, bar: Bar): string {
   const parts = [entry.name, TONE_WORDS[bar.tone], entry.typeLabel];
   if (entry.object) parts.push(entry.object);
   parts.push(`started ${dateTimeText(bar.start)}`);
-  if (bar.live) parts.push(`running for ${durationText(bar.end - bar.start)}`);
+  if (bar.live) parts.push(`running for ${formatDuration(bar.end - bar.start)}`);
   else if (bar.endUnknown) parts.push('end not known');
-  else parts.push(`ended ${dateTimeText(bar.end)}, took ${durationText(bar.end - bar.start)}`);
+  else parts.push(`ended ${dateTimeText(bar.end)}, took ${formatDuration(bar.end - bar.start)}`);
   if (bar.zoneless) parts.push('server time without zone, placed as local time');
   if (bar.skewed) parts.push('the server reported an end before the start');
   if (bar.clippedStart) parts.push('began before this window');
