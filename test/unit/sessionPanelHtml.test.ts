@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { createCspNonce } from '../../src/vscode/panel/cspNonce';
-import { buildSessionPanelHtml, sessionPanelCsp } from '../../src/vscode/panel/sessionPanelHtml';
+import { buildSessionPanelHtml } from '../../src/vscode/panel/sessionPanelHtml';
+import { webviewPageCsp } from '../../src/vscode/panel/webviewPageHtml';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 
@@ -31,7 +32,7 @@ describe('session panel HTML shell', () => {
       `img-src ${CSP_SOURCE} data:`,
       `script-src 'nonce-${nonce}'`,
     ]);
-    assert.strictEqual(cspOf(html), sessionPanelCsp(CSP_SOURCE, nonce));
+    assert.strictEqual(cspOf(html), webviewPageCsp(CSP_SOURCE, nonce));
     assert.ok(!html.includes('unsafe-inline') && !html.includes('unsafe-eval'));
   });
 

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { revealBidiControls, stripBidiControls } from '../../../src/shared/bidiControls';
 import { isPageMessage } from '../../../src/shared/sessionPanelProtocol';
 import { isHrefOfServer } from '../../../src/vscode/panel/relatedHref';
-import { buildSessionPanelHtml, sessionPanelCsp } from '../../../src/vscode/panel/sessionPanelHtml';
+import { buildSessionPanelHtml } from '../../../src/vscode/panel/sessionPanelHtml';
+import { webviewPageCsp } from '../../../src/vscode/panel/webviewPageHtml';
 
 /**
  * Part 3 of the hardening issue, host side without VS Code: what the webview could send or show that must stay
@@ -61,7 +62,7 @@ describe('Hardening (extension): hostile input to the session webview', () => {
     const nonces = ["'unsafe-inline'", 'a" http-equiv="refresh', '<script>'];
     for (const nonce of nonces) {
       const html = buildSessionPanelHtml({ cspSource: 'https://x.vscode-cdn.net', nonce, scriptUri: 'https://x/main.js', styleUri: 'https://x/w.css' });
-      const csp = sessionPanelCsp('https://x.vscode-cdn.net', 'n');
+      const csp = webviewPageCsp('https://x.vscode-cdn.net', 'n');
       assert.ok(!/unsafe-inline|unsafe-eval|\*/.test(csp), csp);
       assert.ok(/default-src 'none'/.test(csp));
       // A hostile nonce stays inside its attribute: one meta CSP, one script element, no new tags.
