@@ -1,6 +1,7 @@
 import { atLeast, type VbrRevision } from './backupReplicationRevisions';
 import { isSessionTypeOf, RESTORE_TYPES } from './backupReplicationSessionTypes';
 import { SeededRandom } from './seededRandom';
+import { finishedEndMs } from './simulatedTime';
 
 export type VbrResultValue = 'None' | 'Success' | 'Warning' | 'Failed';
 export type VbrLogStatus = 'None' | 'Succeeded' | 'Warning' | 'Failed';
@@ -178,10 +179,11 @@ export function generateBackupReplicationData(random: SeededRandom, sessionCount
     const session = makeSession(data, random, profile, startMs, jobIds);
     const durationS = profile.kind === 'other' ? random.int(10, 600) : random.int(60, 2 * 3600);
     const result = random.weighted<'Success' | 'Warning' | 'Failed'>([['Success', 80], ['Warning', 12], ['Failed', 8]]);
-    endSession(data, random, session, startMs + durationS * 1000, result, false);
+    const endMs = finishedEndMs(startMs, durationS * 1000, anchorMs);
+    endSession(data, random, session, endMs, result, false);
     // A finished successful session can report 0 percent (Part E §5.1).
     session.progressPercent = result === 'Success' ? (random.chance(0.1) ? 0 : 100) : random.int(10, 95);
-    if (session.progress) session.progress.durationMs = durationS * 1000;
+    if (session.progress) session.progress.durationMs = endMs - startMs;
     finished.push(session);
   }
   // Links between sessions, made on the time line: retries name their first run, migrations their recovery, log backups their job run.

@@ -1,5 +1,5 @@
 import type { SeededRandom } from './seededRandom';
-import { nameStamp, timestamp, type SimTimestamp } from './simulatedTime';
+import { finishedEndMs, nameStamp, timestamp, type SimTimestamp } from './simulatedTime';
 
 export type EmPlatform = 'VMware' | 'HyperV' | 'vCloud';
 export type EmJobType = 'RestoreVm' | 'FileLevelRestore';
@@ -108,7 +108,7 @@ export function generateEnterpriseManagerData(random: SeededRandom, sessionCount
       session.state = 'Postprocessing';
       session.progress = 100;
     }
-    else finish(random, session, startMs + random.int(30, 3 * 3600) * 1000, random.weighted<Exclude<EmResult, 'None'>>([['Success', 75], ['Warning', 15], ['Failed', 10]]));
+    else finish(random, session, finishedEndMs(startMs, random.int(30, 3 * 3600) * 1000, anchorMs), random.weighted<Exclude<EmResult, 'None'>>([['Success', 75], ['Warning', 15], ['Failed', 10]]));
     perServer[serverIndex].push(session);
   }
   for (const list of perServer) {

@@ -1,5 +1,5 @@
 import { SeededRandom } from './seededRandom';
-import { timeSpan, timestamp, usDateTime, type SimTimestamp } from './simulatedTime';
+import { finishedEndMs, timeSpan, timestamp, usDateTime, type SimTimestamp } from './simulatedTime';
 
 export type M365Type = 'Vex' | 'Veod' | 'Vesp' | 'Vet';
 export type M365State = 'Working' | 'Stopped';
@@ -74,7 +74,7 @@ export function generateMicrosoft365Data(random: SeededRandom, sessionCount: num
     if (running) startRunning(session, random, startMs);
     else {
       const result = random.weighted<M365Result>([['Success', 75], ['Warning', 15], ['Failed', 10]]);
-      session.end = timestamp(startMs + random.int(20, 2 * 3600) * 1000, random.chance(0.85) ? 7 : random.int(3, 6), random.int(0, 9999));
+      session.end = timestamp(finishedEndMs(startMs, random.int(20, 2 * 3600) * 1000, anchorMs), random.chance(0.85) ? 7 : random.int(3, 6), random.int(0, 9999));
       session.state = 'Stopped';
       session.result = result;
       session.eTag = random.int(3, 40);

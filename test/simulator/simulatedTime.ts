@@ -18,6 +18,15 @@ export function timestamp(ms: number, fractionDigits: number, subMsTicks = 0): S
   return { ms, text: `${base}${fraction ? '.' + fraction : ''}Z` };
 }
 
+/**
+ * The end of a session generated as finished: its start plus its run time, but never after `anchorMs` (the moment
+ * the data is made). A restore that began ten minutes ago cannot have finished an hour from now; a real server
+ * reports no end in its own future.
+ */
+export function finishedEndMs(startMs: number, runMs: number, anchorMs: number): number {
+  return Math.max(startMs, Math.min(startMs + runMs, anchorMs - 1000));
+}
+
 /** `yyyy-MM-dd HH:mm:ss`, the stamp in EM restore-session names. */
 export function nameStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
