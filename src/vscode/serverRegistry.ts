@@ -85,6 +85,8 @@ export class ServerRegistry extends Disposable {
       password,
       tokenStore: options.detached ? memoryTokenStore() : this.secrets.tokenStore(server.id),
       logger: (level, message) => this.log[level](`${server.name}: ${message}`),
+      // Request lines are debug lines: at the default level (Info) the channel drops them, so they are not built.
+      logsRequests: () => this.log.logLevel !== vscode.LogLevel.Off && this.log.logLevel <= vscode.LogLevel.Debug,
     });
   }
 

@@ -161,7 +161,8 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
   };
 
   const outputChannel = () =>
-    lenient({ trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, append: () => undefined, appendLine: () => undefined, dispose: () => undefined });
+    // A user's default: Info (debug lines are dropped).
+    lenient({ logLevel: 3, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, append: () => undefined, appendLine: () => undefined, dispose: () => undefined });
 
   const vscode: Record<string, unknown> = {
     Disposable,
@@ -173,6 +174,7 @@ export function createVscodeStandIn(options: StandInOptions = {}): VscodeStandIn
     Uri,
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+    LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },

@@ -66,6 +66,7 @@ export class ClientFactory {
       password: overrides.password ?? (async () => password),
       tokenStore: overrides.tokenStore,
       logger: overrides.logger,
+      logsRequests: overrides.logsRequests,
       http: { retries: 3, ...overrides.http },
     });
     this.clients.push(client);

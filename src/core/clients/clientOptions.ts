@@ -10,5 +10,10 @@ export interface ClientOptions {
   /** Where the credential (EM logon session, an OAuth token pair; JSON-serialised) is kept between runs; optional. */
   tokenStore?: TokenStore;
   logger?: Logger;
+  /**
+   * Whether the logger keeps debug lines (one per request): each costs a UTF-8 length of the whole body, so it is
+   * built only when someone will read it. Default: whenever there is a logger.
+   */
+  logsRequests?: () => boolean;
   http?: Partial<HttpOptions>;
 }

@@ -12,6 +12,6 @@ export function createRestoreSessionClient(options: ClientOptions): RestoreSessi
   if (!isServerKind(options.server.kind)) {
     throw new VeeamError('invalidInput', `Unknown server kind "${String(options.server.kind)}" (expected ${SERVER_KIND_IDS.join(', ')}).`);
   }
-  const http = new ServerHttpClient(options.server.url, options.server.trust ?? { mode: 'system' }, options.http, options.logger);
+  const http = new ServerHttpClient(options.server.url, options.server.trust ?? { mode: 'system' }, options.http, options.logger, options.logsRequests);
   return KIND_PROTOCOLS[options.server.kind].createClient(options, http);
 }

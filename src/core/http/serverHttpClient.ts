@@ -35,6 +35,7 @@ export class ServerHttpClient {
     trust: TlsTrust,
     options: Partial<HttpOptions> = {},
     private readonly logger?: Logger,
+    private readonly logsRequests: () => boolean = () => true,
   ) {
     let parsed: URL;
     try {
@@ -78,20 +79,21 @@ export class ServerHttpClient {
 
   private async attempts(request: HttpRequest, url: string): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
-      const started = this.logger ? performance.now() : 0;
+      // Request lines are built only when someone reads them: formatting one costs as much as the rest of a request.
+      const logging = this.logger !== undefined && this.logsRequests();
+      const started = logging ? performance.now() : 0;
       let response: HttpResponse;
       try {
         response = await this.once(request, url);
       } catch (e) {
         const error = this.closed ? translateTransportError(new ClientClosedError(e), { url }) : translateTransportError(e, { url, signal: request.signal });
-        // Log lines are built only when someone reads them: formatting one costs as much as the rest of a request.
-        if (this.logger) this.log(requestLogLine(request.method, url, { error: error.code }, performance.now() - started));
+        if (logging) this.log(requestLogLine(request.method, url, { error: error.code }, performance.now() - started));
         const delay = error.code === 'unreachable' ? retryDelayMs({ method: request.method, attempt, maxRetries: this.options.retries, errorCode: errorCode(e) }) : undefined;
         if (delay === undefined) throw error;
         await this.wait(delay, request.signal, url);
         continue;
       }
-      if (this.logger) this.log(requestLogLine(request.method, url, { status: response.status, bytes: Buffer.byteLength(response.text) }, performance.now() - started));
+      if (logging) this.log(requestLogLine(request.method, url, { status: response.status, bytes: Buffer.byteLength(response.text) }, performance.now() - started));
       if (!RETRY_STATUSES.has(response.status)) return response;
       const delay = retryDelayMs({
         method: request.method,
