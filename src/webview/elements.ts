@@ -1,4 +1,4 @@
-import { stripBidiControls } from '../shared/bidiControls';
+import { stripBidiControls } from '../core/text/bidiControls';
 
 export type Child = Node | string | undefined | null | false;
 

@@ -1,5 +1,5 @@
 import type { BodyFormat, RawBody } from '../core/model/restoreSession';
-import { revealBidiControls } from '../shared/bidiControls';
+import { revealBidiControls } from '../core/text/bidiControls';
 import { prettyBody } from '../shared/prettyBody';
 import type { RawView } from '../shared/sessionPanelProtocol';
 import { button, h } from './elements';

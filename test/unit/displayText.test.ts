@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { revealBidiControls, stripBidiControls } from '../../src/shared/bidiControls';
+import { revealBidiControls, stripBidiControls } from '../../src/core/text/bidiControls';
 
 describe('display text of server strings', () => {
   it('drops bidi overrides and isolates, so a name reads as what it is', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { stripBidiControls, revealBidiControls } from '../../src/shared/bidiControls';
+import { stripBidiControls, revealBidiControls } from '../../src/core/text/bidiControls';
 import { toPanelError } from '../../src/vscode/panel/panelError';
 import { isHrefOfServer } from '../../src/vscode/panel/relatedHref';
 import { VeeamError } from '../../src/core/errors';

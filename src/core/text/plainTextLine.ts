@@ -1,4 +1,4 @@
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from './bidiControls';
 
 /** Line breaks of every kind a text editor honours: CR, LF, NEL and the Unicode line and paragraph separators. */
 export const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/;

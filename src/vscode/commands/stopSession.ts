@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isVeeamError } from '../../core/errors';
 import { kindDescriptor } from '../../core/kinds/serverKinds';
 import { isPossiblyRunning, type RestoreSessionSummary } from '../../core/model/restoreSession';
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 import type { SessionRef } from '../sessionRef';
 import type { CommandContext } from './commandContext';
 import { sessionRefOrExplain } from './sessionArgument';

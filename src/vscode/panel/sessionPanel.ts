@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BodyFormat, Platform, RawBody, RestoreSession, RestoreSessionEvent, RestoreSessionSummary, TaskSession } from '../../core/model/restoreSession';
 import { VeeamError } from '../../core/errors';
 import { isFullSession, isRunning, withListRow } from '../../core/model/restoreSession';
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 import {
   isPageMessage,
   type HostMessage,

@@ -1,6 +1,6 @@
 import type { BodyFormat } from '../../core/model/restoreSession';
 import { isGuid } from '../../core/model/restoreSessionUid';
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 
 /** What a raw document shows: a session, or a related resource (a link href of the same server). */
 export type RawDocumentTarget =

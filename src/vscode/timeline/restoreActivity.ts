@@ -5,7 +5,7 @@ import { createCspNonce } from '../panel/cspNonce';
 import { sessionTooltipRows } from '../presentation/sessionPresentation';
 import type { ServerRegistry } from '../serverRegistry';
 import type { SessionListStore } from '../sessions/sessionListStore';
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 import { timelineData } from './timelineData';
 import { saveTimelinePicture } from './timelineExport';
 import { buildTimelineHtml } from './timelineHtml';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { kindDescriptor } from '../../core/kinds/serverKinds';
 import type { RestoreSessionSummary } from '../../core/model/restoreSession';
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 import { sessionAccessibilityLabel, sessionDescription, sessionIcon, sessionTooltipMarkdown } from '../presentation/sessionPresentation';
 import type { SessionRef } from '../sessionRef';
 import type { ServerNode } from './serverNode';

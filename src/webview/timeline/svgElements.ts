@@ -1,4 +1,4 @@
-import { stripBidiControls } from '../../shared/bidiControls';
+import { stripBidiControls } from '../../core/text/bidiControls';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { revealBidiControls, stripBidiControls } from '../../../src/shared/bidiControls';
+import { revealBidiControls, stripBidiControls } from '../../../src/core/text/bidiControls';
 import { isPageMessage } from '../../../src/shared/sessionPanelProtocol';
 import { isHrefOfServer } from '../../../src/vscode/panel/relatedHref';
 import { buildSessionPanelHtml } from '../../../src/vscode/panel/sessionPanelHtml';
