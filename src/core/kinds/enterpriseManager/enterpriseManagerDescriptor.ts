@@ -8,6 +8,9 @@ const EM_XML = /xmlns="http:\/\/www\.veeam\.com\/ent\/|\sHref="[^"]*\/api\//;
 const RESOURCE_PATH = /^\/api\/([A-Za-z]+(?:\/[A-Za-z]+)?)(?:\/|$)/;
 
 /** Veeam Backup Enterprise Manager REST API (`https://host:9398/api`, shared/veeam-api.md Part A). */
+/** Keys only Enterprise Manager's JSON has, in the order they are named when several are present. */
+const EM_KEYS = ['uid', 'href', 'refs', 'entities', 'paginginfo', 'links'];
+
 export const enterpriseManager: KindDescriptor<'em'> = {
   id: 'em',
   productName: 'Veeam Backup Enterprise Manager',
@@ -36,10 +39,13 @@ export const enterpriseManager: KindDescriptor<'em'> = {
     if (json === undefined) return EM_XML.test(text.slice(0, 4096)) ? 'Enterprise Manager XML' : undefined;
     const first = Array.isArray(json) ? json.find(isRecord) : json;
     if (!isRecord(first)) return undefined;
-    const keys = new Set(Object.keys(first).map((k) => k.toLowerCase()));
-    for (const key of ['uid', 'href', 'refs', 'entities', 'paginginfo', 'links']) {
-      if (keys.has(key)) return `it has "${Object.keys(first).find((k) => k.toLowerCase() === key) ?? key}"`;
+    // Every body of the other kinds passes here: one pass over the keys, nothing built unless one matches.
+    let found: { rank: number; key: string } | undefined;
+    for (const key of Object.keys(first)) {
+      const rank = EM_KEYS.indexOf(key.toLowerCase());
+      if (rank >= 0 && (found === undefined || rank < found.rank)) found = { rank, key };
     }
+    if (found) return `it has "${found.key}"`;
     if ('Message' in first && ('StatusCode' in first || 'FirstChanceExceptionMessage' in first)) return 'an Enterprise Manager error body';
     return undefined;
   },
